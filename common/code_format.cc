@@ -1,0 +1,89 @@
+#include "common/code_format.h"
+
+namespace medcode {
+namespace {
+
+bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_alnum(char c) { return is_upper(c) || is_digit(c); }
+
+}  // namespace
+
+bool is_valid_system_name(std::string_view name) {
+  if (name.size() < 2 || name.size() > 32) return false;
+  if (name[0] < 'a' || name[0] > 'z') return false;
+  for (char c : name) {
+    const bool ok = (c >= 'a' && c <= 'z') || is_digit(c) || c == '_' || c == '-';
+    if (!ok) return false;
+  }
+  return true;
+}
+
+std::string compact_code(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  // "S52.53-" and "T36.-": the index's mark that more characters are required.
+  while (!text.empty() && (text.back() == '-' || text.back() == '.')) text.remove_suffix(1);
+  std::string compact;
+  compact.reserve(text.size());
+  for (char c : text) {
+    if (c == '.') continue;
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    if (!is_alnum(c)) return "";
+    compact += c;
+  }
+  return compact;
+}
+
+bool is_icd10cm_shape(std::string_view compact) {
+  if (compact.size() < 3 || compact.size() > 7) return false;
+  // A letter, then alphanumerics: FY2026 added categories such as QA0.
+  if (!is_upper(compact[0])) return false;
+  for (char c : compact.substr(1)) {
+    if (!is_alnum(c)) return false;
+  }
+  return true;
+}
+
+bool is_icd10pcs_shape(std::string_view compact) {
+  if (compact.size() != 7) return false;
+  for (char c : compact) {
+    // PCS never uses the letters I and O, to avoid confusion with 1 and 0.
+    if (!is_alnum(c) || c == 'I' || c == 'O') return false;
+  }
+  return true;
+}
+
+bool is_hcpcs_shape(std::string_view compact) {
+  if (compact.size() != 5 || !is_upper(compact[0]) || compact[0] > 'V') return false;
+  for (char c : compact.substr(1)) {
+    if (!is_digit(c)) return false;
+  }
+  return true;
+}
+
+std::string display_code(std::string_view system, std::string_view compact) {
+  if (system == kIcd10Cm && compact.size() > 3) {
+    std::string dotted(compact.substr(0, 3));
+    dotted += '.';
+    dotted += compact.substr(3);
+    return dotted;
+  }
+  return std::string(compact);
+}
+
+std::vector<CodeCandidate> code_candidates(std::string_view query) {
+  std::vector<CodeCandidate> candidates;
+  // A dot is only meaningful after the 3rd character of an ICD-10-CM code.
+  const auto dot = query.find('.');
+  const std::string compact = compact_code(query);
+  if (compact.empty()) return candidates;
+  if (is_icd10cm_shape(compact)) candidates.push_back({kIcd10Cm, compact});
+  if (dot == std::string_view::npos) {
+    if (is_icd10pcs_shape(compact)) candidates.push_back({kIcd10Pcs, compact});
+    if (is_hcpcs_shape(compact)) candidates.push_back({kHcpcs, compact});
+  }
+  return candidates;
+}
+
+}  // namespace medcode

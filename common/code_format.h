@@ -1,0 +1,48 @@
+// Code-format rules of each code set: the system names used in every interface, the
+// compact form codes are stored and matched in, and the official display form.
+// ICD-10-CM: a letter, then 2 to 6 alphanumerics (a digit second until FY2026 added QA0), dot after the 3rd character
+// (CDC order file layout, icd10OrderFiles.pdf). PCS: 7 characters. HCPCS: letter + 4 digits.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace medcode {
+
+// System names, identical in CLI, JSON, HTTP and FHIR output.
+inline constexpr std::string_view kIcd10Cm = "icd10cm";
+inline constexpr std::string_view kIcd10Pcs = "icd10pcs";
+inline constexpr std::string_view kHcpcs = "hcpcs";
+
+// True for a name an imported code set may use: 2-32 of [a-z0-9_-], starting with a letter.
+bool is_valid_system_name(std::string_view name);
+
+// Upper-cases and removes dots, spaces and a trailing "-" (the index's "see tabular for
+// more characters" mark): " s52.53- " -> "S5253". Returns "" when anything else remains
+// that is not [A-Z0-9].
+std::string compact_code(std::string_view text);
+
+// True when compact has the shape of an ICD-10-CM code or category ("I21", "S52531A",
+// "QA00101"): a letter, then 2 to 6 of [A-Z0-9].
+bool is_icd10cm_shape(std::string_view compact);
+
+// True when compact has the shape of an ICD-10-PCS code: 7 of [0-9A-HJ-NP-Z].
+bool is_icd10pcs_shape(std::string_view compact);
+
+// True when compact has the shape of a HCPCS Level II code: [A-V] then 4 digits.
+bool is_hcpcs_shape(std::string_view compact);
+
+// Official display form: ICD-10-CM "I219" -> "I21.9"; other systems unchanged.
+std::string display_code(std::string_view system, std::string_view compact);
+
+// The systems whose code shape the query text has, in the order to try them, with its
+// compact form. "i21.9" -> {icd10cm}; "E0784" -> {icd10cm, hcpcs}; "heart" -> {}.
+struct CodeCandidate {
+  std::string_view system;
+  std::string compact;
+};
+std::vector<CodeCandidate> code_candidates(std::string_view query);
+
+}  // namespace medcode

@@ -1,0 +1,29 @@
+#include "common/code_record.h"
+
+namespace medcode {
+
+const char* note_kind_name(NoteKind kind) {
+  switch (kind) {
+    case NoteKind::kIncludes: return "includes";
+    case NoteKind::kExcludes1: return "excludes1";
+    case NoteKind::kExcludes2: return "excludes2";
+    case NoteKind::kCodeFirst: return "code_first";
+    case NoteKind::kUseAdditionalCode: return "use_additional_code";
+    case NoteKind::kCodeAlso: return "code_also";
+    case NoteKind::kNotes: return "notes";
+    case NoteKind::kSeventhCharNote: return "seventh_character_note";
+  }
+  return "notes";
+}
+
+const char* index_source_name(IndexSource source) {
+  switch (source) {
+    case IndexSource::kAlphabeticIndex: return "alphabetic_index";
+    case IndexSource::kExternalCause: return "external_cause_index";
+    case IndexSource::kDrugTable: return "drug_table";
+    case IndexSource::kNeoplasmTable: return "neoplasm_table";
+  }
+  return "alphabetic_index";
+}
+
+}  // namespace medcode

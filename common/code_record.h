@@ -1,0 +1,82 @@
+// The record model: one code of one code set as the indexer builds it and the searcher
+// shows it, with the release each piece of enrichment came from. Field meanings follow the
+// ICD-10-CM Tabular List XML (icd10cm_tabular.xsd) and Alphabetic Index XML.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace medcode {
+
+// Instructional note kinds of the Tabular List (guideline I.A.12 - I.A.17).
+enum class NoteKind {
+  kIncludes,           // <includes>: further defines the content of the category
+  kExcludes1,          // <excludes1>: "NOT CODED HERE", never used together
+  kExcludes2,          // <excludes2>: "not included here", both may be coded
+  kCodeFirst,          // <codeFirst>: sequence the underlying condition first
+  kUseAdditionalCode,  // <useAdditionalCode>: add a code for the manifestation / detail
+  kCodeAlso,           // <codeAlso>: two codes may be needed, sequencing discretionary
+  kNotes,              // <notes>: general notes
+  kSeventhCharNote,    // <sevenChrNote>: how to apply the 7th characters
+};
+
+// Stable lower-case name ("excludes1", "code_first", ...) used in JSON.
+const char* note_kind_name(NoteKind kind);
+
+struct Note {
+  NoteKind kind = NoteKind::kNotes;
+  std::string text;
+  int release_year = 0;  // fiscal year of the tabular the note came from
+};
+
+// One <extension char="A">initial encounter</extension> of a <sevenChrDef>.
+struct SeventhCharacter {
+  std::string character;
+  std::string meaning;
+  int release_year = 0;
+};
+
+// Which index an entry comes from.
+enum class IndexSource {
+  kAlphabeticIndex,  // Index to Diseases and Injuries
+  kExternalCause,    // External Cause of Injuries Index
+  kDrugTable,        // Table of Drugs and Chemicals
+  kNeoplasmTable,    // Neoplasm Table
+};
+
+// Stable lower-case name ("alphabetic_index", "drug_table", ...) used in JSON.
+const char* index_source_name(IndexSource source);
+
+// A path through an index that ends at this code, e.g. {"Fracture, traumatic", "radius",
+// "lower end", "Colles'"}; for the tables, column is the column heading ("Adverse effect").
+struct IndexEntry {
+  IndexSource source = IndexSource::kAlphabeticIndex;
+  std::vector<std::string> path;
+  std::string column;
+  int release_year = 0;
+  bool attached_to_ancestor = false;  // the index named a code this release no longer has
+};
+
+struct CodeRecord {
+  std::string system;       // "icd10cm"
+  std::string code;         // compact form, "I219"
+  std::string title;        // official long title
+  std::string short_title;  // official abbreviated title
+  bool is_billable = false;
+  int order_number = 0;  // position in the order file: tabular order
+  int release_year = 0;  // fiscal year of the order file that defines the code
+
+  std::string parent;  // compact code of the nearest existing ancestor; "" for a category
+  std::string chapter;  // "9"
+  std::string chapter_title;
+  std::string section;  // "I20-I25"
+  std::string section_title;
+
+  std::vector<std::string> inclusion_terms;
+  int inclusion_terms_year = 0;
+  std::vector<Note> notes;
+  std::vector<SeventhCharacter> seventh_characters;
+  std::vector<IndexEntry> index_entries;
+};
+
+}  // namespace medcode

@@ -1,0 +1,45 @@
+// The index schema shared by indexer and searcher: term prefixes, value slots, field
+// weights and metadata keys of a medcode Xapian database. Change kSchemaVersion with any
+// change here; the searcher refuses an index of another version.
+#pragma once
+
+#include <string_view>
+
+namespace medcode::schema {
+
+inline constexpr int kSchemaVersion = 1;
+
+// Boolean terms (no weight).
+inline constexpr std::string_view kIdTermPrefix = "Q";           // Q<system>:<compact code>
+inline constexpr std::string_view kSystemTermPrefix = "XS";      // XS<system>
+inline constexpr std::string_view kCodePrefixTermPrefix = "XP";  // XP<system>:<code prefix>
+inline constexpr std::string_view kBillableTerm = "XBILLABLE";   // billable codes only
+
+// Free-text fields: each is indexed under its own prefix (for field search) and, with
+// the weight below as wdf increment, without prefix (for plain queries). Higher wins.
+struct TextField {
+  std::string_view name;    // query-parser field name, e.g. title:fracture
+  std::string_view prefix;  // term prefix
+  unsigned weight;          // wdf increment per occurrence in unprefixed terms
+};
+inline constexpr TextField kTitleField{"title", "S", 8};
+inline constexpr TextField kInclusionField{"inclusion", "XI", 5};
+inline constexpr TextField kIndexTermField{"index", "XT", 3};
+inline constexpr TextField kNoteField{"note", "XN", 1};
+inline constexpr TextField kTextFields[] = {kTitleField, kInclusionField, kIndexTermField,
+                                            kNoteField};
+
+// Value slots.
+inline constexpr unsigned kBillableSlot = 0;  // "1" or "0"
+inline constexpr unsigned kSortKeySlot = 1;   // sortable_serialise(order number): tabular order
+inline constexpr unsigned kSystemSlot = 2;    // system name
+inline constexpr unsigned kCodeSlot = 3;      // compact code
+
+// Metadata keys.
+inline constexpr std::string_view kSchemaVersionKey = "medcode.schema_version";
+inline constexpr std::string_view kReleaseKey = "medcode.release";         // "fy2026"
+inline constexpr std::string_view kBuiltAtKey = "medcode.built_at";        // ISO 8601 UTC
+inline constexpr std::string_view kSourcesKey = "medcode.sources";  // TSV: role file year sha256
+inline constexpr std::string_view kRecordCountKey = "medcode.record_count";
+
+}  // namespace medcode::schema

@@ -1,0 +1,62 @@
+// Builds a complete medcode index for one release: resolve the corpus, pick and verify the
+// release's files, read each with its reader, merge into records, write them to a scratch
+// directory and swap it into place. This is what `medcode-indexer build` runs.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "common/status.h"
+#include "indexer/skip_log.h"
+
+namespace medcode::indexer {
+
+struct BuildProgress {
+  std::string stage;      // "reading tabular", "writing index"
+  std::size_t done = 0;   // units finished in this stage
+  std::size_t total = 0;  // 0 when unknown
+};
+
+struct BuildOptions {
+  std::string corpus_dir;     // --corpus; "" resolves MEDCODE_CORPUS, ../shared/corpus, cache
+  std::string release = "fy2026";  // ICD-10-CM release whose order file defines the codes
+  std::string index_dir;      // where the finished index ends up (required)
+  std::string manifest_path;  // "" uses the manifest compiled into the binary
+  bool strict = false;        // fail instead of skipping malformed records
+  std::function<void(const BuildProgress&)> on_progress;  // optional; called often
+};
+
+// What one source contributed.
+struct SourceReport {
+  std::string role;     // "order", "tabular", ...
+  std::string file;     // display name, with zip member
+  std::string release;  // "fy2021"
+  std::size_t records = 0;
+  SkipLog skipped;
+};
+
+struct BuildReport {
+  std::string corpus_dir;
+  std::string corpus_chosen_by;
+  std::string release;
+  std::vector<SourceReport> sources;
+  std::vector<std::string> notices;  // fallbacks to older files
+  std::size_t documents = 0;
+  std::size_t attached_to_ancestor = 0;
+  SkipLog unattached;  // enrichment whose code and category no longer exist
+  double seconds = 0;
+  unsigned long long index_bytes = 0;
+
+  std::size_t skipped_total() const;
+};
+
+// Builds and publishes the index. On any failure the previous index at index_dir is left
+// untouched and the scratch directory removed. Errors carry the file and position, e.g.
+// kDataError "…/icd10cm_tabular_2021.xml:12:5: malformed XML: …", kNotFound for a missing
+// file, kDataError for a sha256 mismatch, and with strict, kDataError "N records skipped;
+// first: <file:line: reason>".
+Result<BuildReport> build_index(const BuildOptions& options);
+
+}  // namespace medcode::indexer

@@ -1,0 +1,124 @@
+#include "indexer/build/index_writer.h"
+
+#include <xapian.h>
+
+#include "common/record_codec.h"
+#include "common/schema.h"
+#include "common/text_normalizer.h"
+
+namespace medcode::indexer {
+namespace {
+
+std::string joined_path(const IndexEntry& entry) {
+  std::string text;
+  for (const auto& step : entry.path) {
+    if (!text.empty()) text += ", ";
+    text += step;
+  }
+  if (!entry.column.empty()) text += " (" + entry.column + ")";
+  return text;
+}
+
+}  // namespace
+
+struct IndexWriter::Impl {
+  std::string directory;
+  Xapian::WritableDatabase database;
+  Xapian::TermGenerator terms;
+  std::size_t added = 0;
+
+  // Indexes one piece of text under field: prefixed for field search, and unprefixed with
+  // the field's weight so plain queries rank title matches above note matches.
+  void index_field(const schema::TextField& field, const std::string& text) {
+    auto normalized = normalize_for_search(text);
+    const std::string& plain = normalized.is_ok() ? normalized.value() : text;
+    terms.index_text(plain, field.weight);
+    terms.index_text(plain, 1, std::string(field.prefix));
+    // A gap, so phrase queries never match across two separate pieces of text.
+    terms.increase_termpos(100);
+  }
+};
+
+IndexWriter::IndexWriter(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+IndexWriter::~IndexWriter() = default;
+
+Result<std::unique_ptr<IndexWriter>> IndexWriter::create(const std::string& directory) {
+  auto impl = std::make_unique<Impl>();
+  impl->directory = directory;
+  try {
+    impl->database = Xapian::WritableDatabase(directory, Xapian::DB_CREATE);
+    impl->terms.set_database(impl->database);
+    impl->terms.set_stemmer(Xapian::Stem("english"));
+    impl->terms.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+    impl->terms.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
+  } catch (const Xapian::Error& error) {
+    return Status::io_error(directory + ": cannot create index: " + error.get_description());
+  }
+  return std::unique_ptr<IndexWriter>(new IndexWriter(std::move(impl)));
+}
+
+Status IndexWriter::add(const CodeRecord& record) {
+  if (record.system.empty() || record.code.empty()) {
+    return Status::invalid_argument("record without system or code cannot be indexed");
+  }
+  try {
+    Xapian::Document document;
+    impl_->terms.set_document(document);
+    impl_->index_field(schema::kTitleField, record.title);
+    // Official abbreviations ("fx", "init") are searchable, but weigh like a note.
+    if (record.short_title != record.title) impl_->index_field(schema::kNoteField, record.short_title);
+    for (const auto& term : record.inclusion_terms) impl_->index_field(schema::kInclusionField, term);
+    for (const auto& entry : record.index_entries) {
+      impl_->index_field(schema::kIndexTermField, joined_path(entry));
+    }
+    for (const auto& note : record.notes) {
+      // Only notes that describe what the code covers; excludes, code first and the like
+      // name other conditions and would make this code match queries for those.
+      if (note.kind == NoteKind::kIncludes || note.kind == NoteKind::kNotes) {
+        impl_->index_field(schema::kNoteField, note.text);
+      }
+    }
+
+    const std::string system_code = record.system + ":" + record.code;
+    document.add_boolean_term(std::string(schema::kIdTermPrefix) + system_code);
+    document.add_boolean_term(std::string(schema::kSystemTermPrefix) + record.system);
+    for (std::size_t length = 1; length <= record.code.size(); ++length) {
+      document.add_boolean_term(std::string(schema::kCodePrefixTermPrefix) + record.system + ":" +
+                                record.code.substr(0, length));
+    }
+    if (record.is_billable) document.add_boolean_term(std::string(schema::kBillableTerm));
+
+    document.add_value(schema::kBillableSlot, record.is_billable ? "1" : "0");
+    document.add_value(schema::kSortKeySlot, Xapian::sortable_serialise(record.order_number));
+    document.add_value(schema::kSystemSlot, record.system);
+    document.add_value(schema::kCodeSlot, record.code);
+    document.set_data(encode_record(record));
+    impl_->database.replace_document(std::string(schema::kIdTermPrefix) + system_code, document);
+    ++impl_->added;
+  } catch (const Xapian::Error& error) {
+    return Status::io_error(impl_->directory + ": cannot add " + record.code + ": " +
+                            error.get_description());
+  }
+  return Status::ok();
+}
+
+Status IndexWriter::finish(const IndexMetadata& metadata) {
+  try {
+    auto& database = impl_->database;
+    database.set_metadata(std::string(schema::kSchemaVersionKey),
+                          std::to_string(schema::kSchemaVersion));
+    database.set_metadata(std::string(schema::kReleaseKey), metadata.release);
+    database.set_metadata(std::string(schema::kBuiltAtKey), metadata.built_at);
+    database.set_metadata(std::string(schema::kSourcesKey), metadata.sources_tsv);
+    database.set_metadata(std::string(schema::kRecordCountKey), std::to_string(impl_->added));
+    database.commit();
+    database.close();
+  } catch (const Xapian::Error& error) {
+    return Status::io_error(impl_->directory + ": cannot commit index: " + error.get_description());
+  }
+  return Status::ok();
+}
+
+std::size_t IndexWriter::documents_added() const { return impl_->added; }
+
+}  // namespace medcode::indexer

@@ -1,0 +1,43 @@
+// Writes CodeRecords into a new Xapian database laid out as common/schema.h describes:
+// weighted free-text fields, boolean ID/system/code-prefix terms, values, spelling data,
+// the encoded record as document data, and release metadata.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "common/code_record.h"
+#include "common/status.h"
+
+namespace medcode::indexer {
+
+struct IndexMetadata {
+  std::string release;      // "fy2026"
+  std::string built_at;     // ISO 8601 UTC
+  std::string sources_tsv;  // one line per source: role, file, release, sha256
+};
+
+// Not thread-safe; one writer per directory.
+class IndexWriter {
+ public:
+  // Creates an empty database at directory (which must not hold one already). Fails with
+  // kIOError "<dir>: cannot create index: <xapian message>".
+  static Result<std::unique_ptr<IndexWriter>> create(const std::string& directory);
+  ~IndexWriter();
+
+  // Adds one record; fails with kInvalidArgument for a record without system or code, or
+  // kIOError when Xapian cannot write.
+  Status add(const CodeRecord& record);
+
+  // Stores metadata and commits everything; the writer is closed afterwards.
+  Status finish(const IndexMetadata& metadata);
+
+  std::size_t documents_added() const;
+
+ private:
+  struct Impl;
+  explicit IndexWriter(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace medcode::indexer

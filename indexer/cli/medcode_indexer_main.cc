@@ -1,0 +1,103 @@
+// medcode-indexer: builds a medcode index from the official release files.
+//   medcode-indexer build [--corpus DIR] [--release fy2026] --index DIR [--strict]
+#include <unistd.h>
+
+#include <boost/program_options.hpp>
+#include <cstdio>
+#include <exception>
+#include <iostream>
+#include <string>
+
+#include "common/status.h"
+#include "indexer/build/index_build.h"
+
+namespace po = boost::program_options;
+using medcode::indexer::BuildOptions;
+using medcode::indexer::BuildProgress;
+using medcode::indexer::BuildReport;
+
+namespace {
+
+constexpr const char* kUsage =
+    "usage: medcode-indexer build [--corpus DIR] [--release fy2026] --index DIR [--strict]\n";
+
+void print_progress(const BuildProgress& progress) {
+  if (progress.total > 0) {
+    std::fprintf(stderr, "\r\033[K%s %zu/%zu (%zu%%)", progress.stage.c_str(), progress.done,
+                 progress.total, progress.done * 100 / progress.total);
+  } else {
+    std::fprintf(stderr, "\r\033[K%s...", progress.stage.c_str());
+  }
+  std::fflush(stderr);
+}
+
+void print_report(const BuildReport& report) {
+  std::printf("corpus   %s (chosen by %s)\n", report.corpus_dir.c_str(),
+              report.corpus_chosen_by.c_str());
+  std::printf("release  icd10cm %s\n", report.release.c_str());
+  for (const auto& notice : report.notices) std::printf("notice   %s\n", notice.c_str());
+  std::printf("%-9s %-8s %9s %8s  %s\n", "source", "release", "records", "skipped", "file");
+  for (const auto& source : report.sources) {
+    std::printf("%-9s %-8s %9zu %8zu  %s\n", source.role.c_str(), source.release.c_str(),
+                source.records, source.skipped.count(), source.file.c_str());
+    for (const auto& example : source.skipped.examples()) std::printf("          skipped: %s\n", example.c_str());
+  }
+  std::printf("merged   %zu enrichment pieces attached to an ancestor of a retired code; "
+              "%zu unattached\n", report.attached_to_ancestor, report.unattached.count());
+  for (const auto& example : report.unattached.examples()) std::printf("          unattached: %s\n", example.c_str());
+  std::printf("index    %zu documents, %.1f MB, built in %.1f s\n", report.documents,
+              static_cast<double>(report.index_bytes) / 1e6, report.seconds);
+}
+
+int run(int argc, char** argv) {
+  if (argc < 2 || std::string(argv[1]) != "build") {
+    std::cerr << kUsage;
+    return argc >= 2 && (std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h") ? 0 : 64;
+  }
+  BuildOptions options;
+  po::options_description flags("medcode-indexer build");
+  flags.add_options()("help,h", "show this help")(
+      "corpus", po::value(&options.corpus_dir),
+      "corpus directory (default: $MEDCODE_CORPUS, ../shared/corpus, corpus/cache)")(
+      "release", po::value(&options.release)->default_value("fy2026"), "ICD-10-CM release to build")(
+      "index", po::value(&options.index_dir), "index directory to create or replace")(
+      "manifest", po::value(&options.manifest_path), "manifest TSV (default: the built-in one)")(
+      "strict", po::bool_switch(&options.strict), "fail on the first skipped record");
+  po::variables_map values;
+  try {
+    po::store(po::command_line_parser(argc - 1, argv + 1).options(flags).run(), values);
+    po::notify(values);
+  } catch (const po::error& error) {
+    std::cerr << "medcode-indexer: " << error.what() << "\n" << kUsage;
+    return 64;
+  }
+  if (values.count("help")) {
+    std::cout << kUsage << flags;
+    return 0;
+  }
+  if (options.index_dir.empty()) {
+    std::cerr << "medcode-indexer: --index DIR is required\n" << kUsage;
+    return 64;
+  }
+  const bool terminal = ::isatty(STDERR_FILENO) == 1;
+  if (terminal) options.on_progress = print_progress;
+  auto report = medcode::indexer::build_index(options);
+  if (terminal) std::fprintf(stderr, "\r\033[K");
+  if (!report.is_ok()) {
+    std::cerr << "medcode-indexer: " << report.status().message() << "\n";
+    return medcode::exit_code(report.status());
+  }
+  print_report(report.value());
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (const std::exception& error) {
+    std::cerr << "medcode-indexer: internal error: " << error.what() << "\n";
+    return 70;
+  }
+}

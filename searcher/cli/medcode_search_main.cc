@@ -1,0 +1,126 @@
+// medcode-search: searches a medcode index from the command line.
+//   medcode-search --index DIR [--json] [--limit N] [--system S] [--billable] "phrase or code"
+// Without a query it reads one query per line from stdin (batch mode).
+#include <boost/program_options.hpp>
+#include <cstdio>
+#include <exception>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "common/status.h"
+#include "searcher/engine/searcher.h"
+#include "searcher/json/search_json.h"
+
+namespace po = boost::program_options;
+using medcode::Status;
+using medcode::searcher::SearchRequest;
+using medcode::searcher::SearchResponse;
+using medcode::searcher::Searcher;
+
+namespace {
+
+constexpr const char* kUsage =
+    "usage: medcode-search --index DIR [--json] [--limit N] [--system S] [--billable] [QUERY...]\n"
+    "       with no QUERY, reads one query per line from stdin\n";
+
+void print_text(const SearchResponse& response) {
+  if (!response.corrected_query.empty()) {
+    std::printf("(no match for \"%s\"; showing results for \"%s\")\n", response.query.c_str(),
+                response.corrected_query.c_str());
+  }
+  if (response.hits.empty()) std::printf("no results for \"%s\"\n", response.query.c_str());
+  for (const auto& hit : response.hits) {
+    std::printf("%-9s %-8s %-8s %s\n", hit.code.c_str(), hit.system.c_str(),
+                hit.is_billable ? "billable" : "header", hit.title.c_str());
+  }
+}
+
+// Runs one query and prints it; returns its status so the exit code can reflect failures.
+Status run_query(const Searcher& searcher, SearchRequest request, const std::string& query,
+                 bool json) {
+  request.query = query;
+  auto response = searcher.search(request);
+  if (json) {
+    std::puts(response.is_ok() ? medcode::searcher::search_response_to_json(response.value()).c_str()
+                               : medcode::searcher::failed_query_to_json(query, response.status()).c_str());
+  } else if (response.is_ok()) {
+    print_text(response.value());
+  } else {
+    std::fprintf(stderr, "medcode-search: %s\n", response.status().message().c_str());
+  }
+  return response.status();
+}
+
+int run(int argc, char** argv) {
+  std::string index_dir;
+  SearchRequest request;
+  bool json = false;
+  bool billable_only = false;
+  std::vector<std::string> words;
+  po::options_description flags("medcode-search");
+  flags.add_options()("help,h", "show this help")(
+      "index", po::value(&index_dir), "index directory built by medcode-indexer (required)")(
+      "json", po::bool_switch(&json), "print one JSON object per query")(
+      "limit", po::value(&request.limit)->default_value(10), "results per query, 1-200")(
+      "offset", po::value(&request.offset)->default_value(0), "results to skip")(
+      "system", po::value(&request.system), "only this code set: icd10cm, icd10pcs, hcpcs")(
+      "billable", po::bool_switch(&billable_only), "only billable codes");
+  po::options_description hidden;
+  hidden.add_options()("query", po::value(&words));
+  po::options_description all;
+  all.add(flags).add(hidden);
+  po::positional_options_description positional;
+  positional.add("query", -1);
+  po::variables_map values;
+  try {
+    po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), values);
+    po::notify(values);
+  } catch (const po::error& error) {
+    std::cerr << "medcode-search: " << error.what() << "\n" << kUsage;
+    return 64;
+  }
+  if (values.count("help")) {
+    std::cout << kUsage << flags;
+    return 0;
+  }
+  if (index_dir.empty()) {
+    std::cerr << "medcode-search: --index DIR is required\n" << kUsage;
+    return 64;
+  }
+  if (billable_only) request.billable = medcode::searcher::BillableFilter::kBillableOnly;
+
+  auto searcher = Searcher::open(index_dir);
+  if (!searcher.is_ok()) {
+    std::cerr << "medcode-search: " << searcher.status().message() << "\n";
+    return medcode::exit_code(searcher.status());
+  }
+  if (!words.empty()) {
+    std::string query;
+    for (const auto& word : words) query += (query.empty() ? "" : " ") + word;
+    return medcode::exit_code(run_query(*searcher.value(), request, query, json));
+  }
+  // Batch mode: a bad line is reported in its own output and does not stop the batch.
+  int exit = 0;
+  std::string line;
+  while (std::getline(std::cin, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    Status status = run_query(*searcher.value(), request, line, json);
+    if (!status.is_ok() && status.code() != medcode::StatusCode::kInvalidArgument) {
+      exit = medcode::exit_code(status);
+    }
+    std::fflush(stdout);
+  }
+  return exit;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (const std::exception& error) {
+    std::cerr << "medcode-search: internal error: " << error.what() << "\n";
+    return 70;
+  }
+}

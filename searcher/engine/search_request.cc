@@ -1,0 +1,37 @@
+#include "searcher/engine/search_request.h"
+
+#include "common/code_format.h"
+#include "common/utf8.h"
+
+namespace medcode::searcher {
+
+Status validate_search_request(const SearchRequest& request) {
+  if (request.query.size() > kMaxQueryBytes) {
+    return Status::invalid_argument("parameter \"q\": " + std::to_string(request.query.size()) +
+                                    " bytes exceeds maximum " + std::to_string(kMaxQueryBytes));
+  }
+  if (auto bad = find_invalid_utf8(request.query)) {
+    return Status::invalid_argument("parameter \"q\": not valid UTF-8 at byte " +
+                                    std::to_string(*bad));
+  }
+  if (request.query.find_first_not_of(" \t\r\n") == std::string::npos) {
+    return Status::invalid_argument("parameter \"q\": query is empty");
+  }
+  if (!request.system.empty() && !is_valid_system_name(request.system)) {
+    return Status::invalid_argument("parameter \"system\": " + quote_for_message(request.system) +
+                                    " is not a system name (e.g. icd10cm)");
+  }
+  if (request.limit == 0 || request.limit > kMaxLimit) {
+    return Status::invalid_argument("parameter \"limit\": " + std::to_string(request.limit) +
+                                    (request.limit == 0 ? " is below minimum 1"
+                                                        : " exceeds maximum " +
+                                                              std::to_string(kMaxLimit)));
+  }
+  if (request.offset > kMaxOffset) {
+    return Status::invalid_argument("parameter \"offset\": " + std::to_string(request.offset) +
+                                    " exceeds maximum " + std::to_string(kMaxOffset));
+  }
+  return Status::ok();
+}
+
+}  // namespace medcode::searcher

@@ -1,0 +1,32 @@
+// What a caller may ask of the engine, the limits on it, and its validation. The HTTP
+// handler and the CLI both fill a SearchRequest; neither passes raw parameters further.
+#pragma once
+
+#include <cstddef>
+#include <string>
+
+#include "common/status.h"
+
+namespace medcode::searcher {
+
+inline constexpr std::size_t kMaxQueryBytes = 512;
+inline constexpr std::size_t kMaxLimit = 200;
+inline constexpr std::size_t kMaxOffset = 10000;
+
+enum class BillableFilter { kAny, kBillableOnly, kHeadersOnly };
+
+struct SearchRequest {
+  std::string query;    // free text or a code ("I21.9", "i219", "I21"); UTF-8
+  std::string system;   // only this code set ("icd10cm"); "" for all
+  BillableFilter billable = BillableFilter::kAny;
+  std::size_t limit = 10;   // results to return, 1..kMaxLimit
+  std::size_t offset = 0;   // results to skip, 0..kMaxOffset
+};
+
+// Ok, or kInvalidArgument naming the parameter: "parameter \"limit\": 500 exceeds maximum
+// 200", "parameter \"q\": query is empty", "parameter \"q\": 600 bytes exceeds maximum 512",
+// "parameter \"q\": not valid UTF-8 at byte 3", "parameter \"system\": \"X\" is not a
+// system name". The HTTP API names parameters the same way.
+Status validate_search_request(const SearchRequest& request);
+
+}  // namespace medcode::searcher

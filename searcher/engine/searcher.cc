@@ -1,0 +1,186 @@
+#include "searcher/engine/searcher.h"
+
+#include <xapian.h>
+
+#include <filesystem>
+#include <system_error>
+#include <unordered_set>
+
+#include "common/code_format.h"
+#include "common/record_codec.h"
+#include "common/schema.h"
+#include "common/text_normalizer.h"
+#include "searcher/engine/internal/text_query.h"
+
+namespace medcode::searcher {
+namespace {
+
+std::string term(std::string_view prefix, const std::string& rest) {
+  return std::string(prefix) + rest;
+}
+
+// Adds the system and billable filters of the request to query.
+Xapian::Query filtered(Xapian::Query query, const SearchRequest& request) {
+  if (!request.system.empty()) {
+    query = Xapian::Query(Xapian::Query::OP_FILTER, query,
+                          Xapian::Query(term(schema::kSystemTermPrefix, request.system)));
+  }
+  const Xapian::Query billable(std::string(schema::kBillableTerm));
+  if (request.billable == BillableFilter::kBillableOnly) {
+    query = Xapian::Query(Xapian::Query::OP_FILTER, query, billable);
+  } else if (request.billable == BillableFilter::kHeadersOnly) {
+    query = Xapian::Query(Xapian::Query::OP_AND_NOT, query, billable);
+  }
+  return query;
+}
+
+}  // namespace
+
+struct Searcher::Impl {
+  std::string directory;
+  Xapian::Database database;
+  TextQueryBuilder text_query;
+
+  Result<SearchHit> hit_from(const Xapian::Document& document, int score, MatchKind match) const {
+    auto record = decode_record(document.get_data());
+    if (!record.is_ok()) return record.status().with_context("index " + directory);
+    const CodeRecord& r = record.value();
+    return SearchHit{r.system, display_code(r.system, r.code), r.title, r.is_billable, score, match};
+  }
+
+  // Code or code-prefix lookup; false when the query is not an existing code or prefix.
+  Result<bool> search_code(const SearchRequest& request, SearchResponse& response) const {
+    std::vector<Xapian::Query> prefixes;
+    std::unordered_set<std::string> exact;
+    for (const CodeCandidate& candidate : code_candidates(request.query)) {
+      if (!request.system.empty() && request.system != candidate.system) continue;
+      const std::string system_code = std::string(candidate.system) + ":" + candidate.compact;
+      const std::string prefix_term = term(schema::kCodePrefixTermPrefix, system_code);
+      if (!database.term_exists(prefix_term)) continue;
+      prefixes.emplace_back(prefix_term);
+      exact.insert(system_code);
+    }
+    if (prefixes.empty()) return false;
+    Xapian::Enquire enquire(database);
+    enquire.set_query(filtered(Xapian::Query(Xapian::Query::OP_OR, prefixes.begin(), prefixes.end()),
+                               request));
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    // Tabular order puts the code itself before its descendants.
+    enquire.set_sort_by_value(schema::kSortKeySlot, false);
+    const Xapian::MSet matches = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                                                  static_cast<Xapian::doccount>(request.limit));
+    response.total = matches.get_matches_estimated();
+    for (auto it = matches.begin(); it != matches.end(); ++it) {
+      const Xapian::Document document = it.get_document();
+      const std::string system_code = document.get_value(schema::kSystemSlot) + ":" +
+                                      document.get_value(schema::kCodeSlot);
+      auto hit = hit_from(document, exact.count(system_code) ? 100 : 90, MatchKind::kCode);
+      if (!hit.is_ok()) return hit.status();
+      response.hits.push_back(std::move(hit).value());
+    }
+    return response.total > 0;
+  }
+
+  Status search_text(const SearchRequest& request, const std::string& normalized,
+                     SearchResponse& response) const {
+    TextQuery parsed = text_query.build(normalized);
+    Xapian::Enquire enquire(database);
+    auto run = [&](const Xapian::Query& query) {
+      enquire.set_query(filtered(query, request));
+      return enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                              static_cast<Xapian::doccount>(request.limit));
+    };
+    Xapian::MSet matches = run(parsed.query);
+    if (matches.empty() && !parsed.corrected_text.empty()) {
+      matches = run(text_query.build(parsed.corrected_text).query);
+      if (!matches.empty()) response.corrected_query = parsed.corrected_text;
+    }
+    response.total = matches.get_matches_estimated();
+    for (auto it = matches.begin(); it != matches.end(); ++it) {
+      auto hit = hit_from(it.get_document(), it.get_percent(), MatchKind::kText);
+      if (!hit.is_ok()) return hit.status();
+      response.hits.push_back(std::move(hit).value());
+    }
+    return Status::ok();
+  }
+};
+
+Searcher::Searcher(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Searcher::~Searcher() = default;
+
+Result<std::unique_ptr<Searcher>> Searcher::open(const std::string& directory) {
+  std::error_code error;
+  if (!std::filesystem::is_directory(directory, error)) {
+    return Status::unavailable("index " + directory +
+                               " not found: build it with medcode-indexer build --index " +
+                               directory);
+  }
+  auto impl = std::make_unique<Impl>();
+  impl->directory = directory;
+  try {
+    impl->database = Xapian::Database(directory);
+    const std::string version =
+        impl->database.get_metadata(std::string(schema::kSchemaVersionKey));
+    if (version != std::to_string(schema::kSchemaVersion)) {
+      return Status::data_error("index " + directory + " has schema version \"" + version +
+                                "\", this medcode reads version " +
+                                std::to_string(schema::kSchemaVersion) +
+                                ": rebuild it with medcode-indexer build");
+    }
+    impl->text_query = TextQueryBuilder(impl->database);
+  } catch (const Xapian::Error& e) {
+    return Status::unavailable("index " + directory + " cannot be opened: " + e.get_description());
+  }
+  return std::unique_ptr<Searcher>(new Searcher(std::move(impl)));
+}
+
+Result<SearchResponse> Searcher::search(const SearchRequest& request) const {
+  if (Status valid = validate_search_request(request); !valid.is_ok()) return valid;
+  SearchResponse response;
+  response.query = request.query;
+  try {
+    auto by_code = impl_->search_code(request, response);
+    if (!by_code.is_ok()) return by_code.status();
+    if (by_code.value()) return response;
+    auto normalized = normalize_for_search(request.query);
+    if (!normalized.is_ok()) {
+      return Status::invalid_argument("parameter \"q\": " + normalized.status().message());
+    }
+    if (Status text = impl_->search_text(request, normalized.value(), response); !text.is_ok()) {
+      return text;
+    }
+  } catch (const Xapian::Error& e) {
+    return Status::unavailable("index " + impl_->directory + ": " + e.get_description());
+  }
+  return response;
+}
+
+Result<CodeRecord> Searcher::lookup(const std::string& system, const std::string& code) const {
+  const std::string compact = compact_code(code);
+  try {
+    const std::string id = term(schema::kIdTermPrefix, system + ":" + compact);
+    Xapian::PostingIterator posting = impl_->database.postlist_begin(id);
+    if (compact.empty() || posting == impl_->database.postlist_end(id)) {
+      return Status::not_found("code " + code + " not found in " + system);
+    }
+    auto record = decode_record(impl_->database.get_document(*posting).get_data());
+    if (!record.is_ok()) return record.status().with_context("index " + impl_->directory);
+    return record;
+  } catch (const Xapian::Error& e) {
+    return Status::unavailable("index " + impl_->directory + ": " + e.get_description());
+  }
+}
+
+IndexInfo Searcher::info() const {
+  IndexInfo info;
+  try {
+    info.release = impl_->database.get_metadata(std::string(schema::kReleaseKey));
+    info.built_at = impl_->database.get_metadata(std::string(schema::kBuiltAtKey));
+    info.documents = impl_->database.get_doccount();
+  } catch (const Xapian::Error&) {
+    // Facts are best effort; an unreadable index reports itself on the next search.
+  }
+  return info;
+}
+
+}  // namespace medcode::searcher

@@ -1,0 +1,52 @@
+// The search engine over one medcode index: code and code-prefix lookup, ranked free-text
+// search with spelling correction, and full records by code. See docs/RANKING.md.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "common/code_record.h"
+#include "common/status.h"
+#include "searcher/engine/search_request.h"
+#include "searcher/engine/search_response.h"
+
+namespace medcode::searcher {
+
+// Facts about the open index, from its metadata.
+struct IndexInfo {
+  std::string release;   // "fy2026"
+  std::string built_at;  // ISO 8601 UTC
+  std::size_t documents = 0;
+};
+
+// A read-only view of one index directory.
+// Thread-safety: a Searcher holds one Xapian::Database, which must not be used by two
+// threads at once. Give each thread its own Searcher (opening is cheap).
+class Searcher {
+ public:
+  // Opens the index at directory. Fails with kUnavailable "index <dir> not found: build it
+  // with medcode-indexer build --index <dir>" or "index <dir> cannot be opened: <why>", and
+  // kDataError when the index has another schema version ("... rebuild it").
+  static Result<std::unique_ptr<Searcher>> open(const std::string& directory);
+  ~Searcher();
+
+  // Runs a validated request (see validate_search_request for the errors). A query shaped
+  // like an existing code or code prefix ("I21.9", "i219", "I21") returns that code and then
+  // its descendants in tabular order. Other queries rank codes by their text; if nothing
+  // matches and a spelling correction exists, the corrected query is searched instead and
+  // reported in corrected_query. kUnavailable when the index fails underneath.
+  Result<SearchResponse> search(const SearchRequest& request) const;
+
+  // The full record of one code, given in any accepted form ("I21.9", "i219"). kNotFound
+  // "code I99.99 not found in icd10cm" when absent.
+  Result<CodeRecord> lookup(const std::string& system, const std::string& code) const;
+
+  IndexInfo info() const;
+
+ private:
+  struct Impl;
+  explicit Searcher(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace medcode::searcher

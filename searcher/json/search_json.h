@@ -1,0 +1,25 @@
+// JSON rendering of search results and errors (RapidJSON). The batch line shape
+// {"query":...,"results":[{"code","system","title","billable","score"}]} is a contract with
+// evaluators and benchmarks: add fields, never rename or remove them.
+#pragma once
+
+#include <string>
+
+#include "common/status.h"
+#include "searcher/engine/search_response.h"
+
+namespace medcode::searcher {
+
+// One line, no trailing newline:
+// {"query":"I10","results":[{"code":"I10","system":"icd10cm","title":"Essential (primary)
+// hypertension","billable":true,"score":100,"match":"code"}],"total":1}
+// plus "corrected_query" when spelling correction was used.
+std::string search_response_to_json(const SearchResponse& response);
+
+// {"code":"invalid_argument","message":"..."}: the error object used everywhere.
+std::string error_to_json(const Status& status);
+
+// A batch line for a query that failed: {"query":...,"results":[],"error":{...}}.
+std::string failed_query_to_json(const std::string& query, const Status& status);
+
+}  // namespace medcode::searcher
