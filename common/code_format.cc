@@ -37,8 +37,10 @@ std::string compact_code(std::string_view text) {
 
 bool is_icd10cm_shape(std::string_view compact) {
   if (compact.size() < 3 || compact.size() > 7) return false;
-  // A letter, then alphanumerics: FY2026 added categories such as QA0.
+  // A letter, then alphanumerics with a digit in 2nd or 3rd place: C7A, M1A and FY2026's
+  // QA0 have letters there, but no category has two ("CHF" is not a code).
   if (!is_upper(compact[0])) return false;
+  if (!is_digit(compact[1]) && !is_digit(compact[2])) return false;
   for (char c : compact.substr(1)) {
     if (!is_alnum(c)) return false;
   }

@@ -1,6 +1,6 @@
 // Code-format rules of each code set: the system names used in every interface, the
 // compact form codes are stored and matched in, and the official display form.
-// ICD-10-CM: a letter, then 2 to 6 alphanumerics (a digit second until FY2026 added QA0), dot after the 3rd character
+// ICD-10-CM: a letter, then 2 to 6 alphanumerics, a digit 2nd or 3rd (FY2026 added QA0), dot after the 3rd character
 // (CDC order file layout, icd10OrderFiles.pdf). PCS: 7 characters. HCPCS: letter + 4 digits.
 #pragma once
 
@@ -25,7 +25,7 @@ bool is_valid_system_name(std::string_view name);
 std::string compact_code(std::string_view text);
 
 // True when compact has the shape of an ICD-10-CM code or category ("I21", "S52531A",
-// "QA00101"): a letter, then 2 to 6 of [A-Z0-9].
+// "QA00101", "C7A"): a letter, then 2 to 6 of [A-Z0-9], with a digit 2nd or 3rd.
 bool is_icd10cm_shape(std::string_view compact);
 
 // True when compact has the shape of an ICD-10-PCS code: 7 of [0-9A-HJ-NP-Z].

@@ -29,17 +29,20 @@ void remove_stale_scratch(const fs::path& target) {
 }  // namespace
 
 IndexDirectorySwap::IndexDirectorySwap(std::string target, std::string scratch)
-    : target_(std::move(target)), scratch_(std::move(scratch)) {}
+    : target_(std::move(target)),
+      scratch_(std::move(scratch)),
+      index_path_((fs::path(scratch_) / "index").string()) {}
 
 IndexDirectorySwap::IndexDirectorySwap(IndexDirectorySwap&& other) noexcept
     : target_(std::move(other.target_)),
       scratch_(std::move(other.scratch_)),
+      index_path_(std::move(other.index_path_)),
       committed_(other.committed_) {
-  other.committed_ = true;  // the moved-from object must not delete anything
+  other.scratch_.clear();  // the moved-from object must not delete anything
 }
 
 IndexDirectorySwap::~IndexDirectorySwap() {
-  if (committed_ || scratch_.empty()) return;
+  if (scratch_.empty()) return;
   std::error_code error;
   fs::remove_all(scratch_, error);
 }
@@ -59,6 +62,8 @@ Result<IndexDirectorySwap> IndexDirectorySwap::begin(const std::string& target) 
   remove_stale_scratch(target_path);
   const std::string scratch = target_path.string() + ".building-" + std::to_string(::getpid());
   fs::remove_all(scratch, error);
+  fs::create_directory(scratch, error);
+  if (error) return Status::io_error(scratch + ": cannot create build directory: " + error.message());
   return IndexDirectorySwap(target_path.string(), scratch);
 }
 
@@ -70,13 +75,14 @@ Status IndexDirectorySwap::commit() {
     fs::rename(target_, previous, error);
     if (error) return Status::io_error("cannot move old index " + target_ + " aside: " + error.message());
   }
-  fs::rename(scratch_, target_, error);
+  fs::rename(index_path_, target_, error);
   if (error) {
     std::error_code restore_error;
     if (had_previous) fs::rename(previous, target_, restore_error);
     return Status::io_error("cannot move new index into " + target_ + ": " + error.message());
   }
   committed_ = true;
+  fs::remove_all(scratch_, error);
   if (had_previous) fs::remove_all(previous, error);
   return Status::ok();
 }

@@ -10,17 +10,18 @@ namespace medcode::indexer {
 
 class IndexDirectorySwap {
  public:
-  // Prepares "<target>.building-<pid>" (removing scratch directories left by dead builds).
+  // Creates the build directory "<target>.building-<pid>" (removing those left by dead
+  // builds); the new index is written inside it.
   // Fails with kIOError when the parent directory cannot be written.
   static Result<IndexDirectorySwap> begin(const std::string& target);
 
   IndexDirectorySwap(IndexDirectorySwap&& other) noexcept;
   IndexDirectorySwap& operator=(IndexDirectorySwap&&) = delete;
-  // Removes the scratch directory unless commit() succeeded.
+  // Removes the build directory and whatever is in it.
   ~IndexDirectorySwap();
 
-  // Where to write the new index.
-  const std::string& scratch_path() const { return scratch_; }
+  // Where to write the new index; it must not exist yet. Scratch files may go beside it.
+  const std::string& scratch_path() const { return index_path_; }
 
   // Replaces target with the scratch directory: the old index is renamed aside, the new one
   // renamed in, the old one deleted. Fails with kIOError naming the rename that failed.
@@ -29,7 +30,8 @@ class IndexDirectorySwap {
  private:
   IndexDirectorySwap(std::string target, std::string scratch);
   std::string target_;
-  std::string scratch_;
+  std::string scratch_;     // the build directory
+  std::string index_path_;  // the new index inside it
   bool committed_ = false;
 };
 

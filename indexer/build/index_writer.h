@@ -20,8 +20,9 @@ struct IndexMetadata {
 // Not thread-safe; one writer per directory.
 class IndexWriter {
  public:
-  // Creates an empty database at directory (which must not hold one already). Fails with
-  // kIOError "<dir>: cannot create index: <xapian message>".
+  // Starts a database that finish() leaves, compacted, at directory (which must not exist
+  // yet); documents go to "<directory>.uncompacted" until then. Fails with kIOError
+  // "<dir>: cannot create index: <xapian message>".
   static Result<std::unique_ptr<IndexWriter>> create(const std::string& directory);
   ~IndexWriter();
 
@@ -29,7 +30,7 @@ class IndexWriter {
   // kIOError when Xapian cannot write.
   Status add(const CodeRecord& record);
 
-  // Stores metadata and commits everything; the writer is closed afterwards.
+  // Stores metadata, commits, and compacts into directory; the writer is closed afterwards.
   Status finish(const IndexMetadata& metadata);
 
   std::size_t documents_added() const;

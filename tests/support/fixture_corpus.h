@@ -1,0 +1,48 @@
+// Test support: lays the hand-written fixtures of tests/fixtures/ out as an official corpus
+// (order file inside its zip, a manifest with real sha256s) and builds an index from it.
+#pragma once
+
+#include <string>
+
+namespace medcode::testing {
+
+// A fresh directory under the system temp dir, removed when the object dies.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::string& path() const { return path_; }
+  std::string operator/(const std::string& name) const { return path_ + "/" + name; }
+
+ private:
+  std::string path_;
+};
+
+// The path of a file under tests/fixtures/, e.g. fixture_path("icd10cm/x.xml").
+std::string fixture_path(const std::string& relative);
+
+// The whole content of a file; fails the current test when it cannot be read.
+std::string read_file(const std::string& path);
+void write_file(const std::string& path, const std::string& content);
+
+// Writes a zip at zip_path holding one member with content.
+void write_zip(const std::string& zip_path, const std::string& member, const std::string& content);
+
+struct FixtureCorpus {
+  std::string corpus_dir;
+  std::string manifest_path;
+};
+
+// Creates the fixture corpus for ICD-10-CM release fy2026 under root: order file zipped in
+// icd10cm/fy2026/codes.zip, tabular fy2021, index fy2017, eindex/drug/neoplasm fy2026-april.
+FixtureCorpus make_fixture_corpus(const std::string& root);
+
+// Rewrites the manifest so that every row's sha256 matches the files now in the corpus.
+void refresh_manifest(const FixtureCorpus& corpus);
+
+// Builds the fixture corpus into index_dir; fails the current test on error.
+void build_fixture_index(const FixtureCorpus& corpus, const std::string& index_dir);
+
+}  // namespace medcode::testing
