@@ -10,6 +10,7 @@
 #include "common/record_codec.h"
 #include "common/schema.h"
 #include "common/text_normalizer.h"
+#include "common/utf8.h"
 #include "searcher/engine/internal/text_query.h"
 
 namespace medcode::searcher {
@@ -161,7 +162,7 @@ Result<CodeRecord> Searcher::lookup(const std::string& system, const std::string
     const std::string id = term(schema::kIdTermPrefix, system + ":" + compact);
     Xapian::PostingIterator posting = impl_->database.postlist_begin(id);
     if (compact.empty() || posting == impl_->database.postlist_end(id)) {
-      return Status::not_found("code " + code + " not found in " + system);
+      return Status::not_found("code " + quote_for_message(code) + " not found in " + system);
     }
     auto record = decode_record(impl_->database.get_document(*posting).get_data());
     if (!record.is_ok()) return record.status().with_context("index " + impl_->directory);

@@ -1,0 +1,79 @@
+// Runs the medcode-search program itself: flags, batch mode, exit codes.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <string>
+#include <sys/wait.h>
+
+#include "tests/support/fixture_corpus.h"
+
+namespace medcode {
+namespace {
+
+struct ProgramRun {
+  std::string output;
+  int exit_code = -1;
+};
+
+ProgramRun run(const std::string& arguments, const std::string& input = "") {
+  testing::TempDir dir;
+  testing::write_file(dir / "stdin", input);
+  const std::string command =
+      std::string(MEDCODE_SEARCH_BIN) + " " + arguments + " < " + (dir / "stdin") + " 2>&1";
+  ProgramRun result;
+  FILE* pipe = ::popen(command.c_str(), "r");
+  char buffer[4096];
+  while (std::size_t got = std::fread(buffer, 1, sizeof buffer, pipe)) result.output.append(buffer, got);
+  const int status = ::pclose(pipe);
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return result;
+}
+
+class SearchCliTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new testing::TempDir();
+    testing::build_fixture_index(testing::make_fixture_corpus(dir_->path()), *dir_ / "index");
+  }
+  static void TearDownTestSuite() { delete dir_; }
+  static std::string index_flag() { return "--index " + (*dir_ / "index"); }
+  static testing::TempDir* dir_;
+};
+testing::TempDir* SearchCliTest::dir_ = nullptr;
+
+TEST_F(SearchCliTest, PrintsRankedResultsAsText) {
+  const ProgramRun result = run(index_flag() + " --limit 2 I21");
+  EXPECT_EQ(result.exit_code, 0);
+  EXPECT_EQ(result.output,
+            "I21       icd10cm  header   Acute myocardial infarction\n"
+            "I21.0     icd10cm  header   ST elevation (STEMI) myocardial infarction of anterior wall\n");
+}
+
+// Batch mode: one JSON object per input line, bad lines reported in place.
+TEST_F(SearchCliTest, BatchModePrintsOneJsonObjectPerLine) {
+  const ProgramRun result = run(index_flag() + " --json --limit 1", "i219\n\nhigh blood pressure\n");
+  EXPECT_EQ(result.exit_code, 0);
+  EXPECT_EQ(result.output,
+            "{\"query\":\"i219\",\"results\":[{\"code\":\"I21.9\",\"system\":\"icd10cm\",\"title\":"
+            "\"Acute myocardial infarction, unspecified\",\"billable\":true,\"score\":100,"
+            "\"match\":\"code\"}],\"total\":1}\n"
+            "{\"query\":\"\",\"results\":[],\"error\":{\"code\":\"invalid_argument\",\"message\":"
+            "\"parameter \\\"q\\\": query is empty\"}}\n"
+            "{\"query\":\"high blood pressure\",\"results\":[{\"code\":\"I10\",\"system\":"
+            "\"icd10cm\",\"title\":\"Essential (primary) hypertension\",\"billable\":true,"
+            "\"score\":100,\"match\":\"text\"}],\"total\":3}\n");
+}
+
+TEST_F(SearchCliTest, ExitCodesFollowSysexits) {
+  EXPECT_EQ(run("--limit 2 I10").exit_code, 64);                   // no --index
+  EXPECT_EQ(run(index_flag() + " --limit 900 I10").exit_code, 64);  // bad parameter
+  EXPECT_EQ(run(index_flag() + " --bogus I10").exit_code, 64);
+  const ProgramRun missing = run("--index /no/such/index I10");
+  EXPECT_EQ(missing.exit_code, 69);
+  EXPECT_EQ(missing.output,
+            "medcode-search: index /no/such/index not found: build it with medcode-indexer build "
+            "--index /no/such/index\n");
+}
+
+}  // namespace
+}  // namespace medcode
