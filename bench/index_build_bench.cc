@@ -1,0 +1,36 @@
+// Index build benchmark: builds the full index from the corpus and prints wall time, index
+// size and peak resident memory of this process (getrusage), as bench/RESULTS.md records.
+//   build/bin/index_build_bench [--corpus DIR] [--index DIR]
+#include <sys/resource.h>
+
+#include <cstdio>
+#include <cstring>
+#include <string>
+
+#include "common/status.h"
+#include "indexer/build/index_build.h"
+
+int main(int argc, char** argv) {
+  medcode::indexer::BuildOptions options;
+  options.index_dir = "/tmp/medcode-bench-index";
+  for (int i = 1; i + 1 < argc; i += 2) {
+    if (std::strcmp(argv[i], "--corpus") == 0) options.corpus_dir = argv[i + 1];
+    else if (std::strcmp(argv[i], "--index") == 0) options.index_dir = argv[i + 1];
+    else {
+      std::fprintf(stderr, "usage: index_build_bench [--corpus DIR] [--index DIR]\n");
+      return 64;
+    }
+  }
+  auto report = medcode::indexer::build_index(options);
+  if (!report.is_ok()) {
+    std::fprintf(stderr, "index_build_bench: %s\n", report.status().message().c_str());
+    return medcode::exit_code(report.status());
+  }
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  std::printf("documents        %zu\n", report.value().documents);
+  std::printf("build_seconds    %.1f\n", report.value().seconds);
+  std::printf("index_megabytes  %.1f\n", static_cast<double>(report.value().index_bytes) / 1e6);
+  std::printf("peak_rss_mb      %.1f\n", static_cast<double>(usage.ru_maxrss) / 1024.0);
+  return 0;
+}

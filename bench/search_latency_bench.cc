@@ -1,0 +1,73 @@
+// In-process search latency: runs every query of a file (one per line) through
+// Searcher::search, warm, for several rounds, and prints p50/p95/p99/max in milliseconds,
+// plus the first (cold) query separately.
+//   build/bin/search_latency_bench --index DIR [--queries FILE] [--rounds N]
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "common/status.h"
+#include "searcher/engine/searcher.h"
+
+namespace {
+
+double percentile(std::vector<double>& sorted, double p) {
+  const std::size_t index = static_cast<std::size_t>(p * static_cast<double>(sorted.size() - 1));
+  return sorted[index];
+}
+
+double timed_ms(const medcode::searcher::Searcher& searcher, const std::string& query) {
+  medcode::searcher::SearchRequest request;
+  request.query = query;
+  const auto start = std::chrono::steady_clock::now();
+  auto response = searcher.search(request);
+  const auto end = std::chrono::steady_clock::now();
+  if (!response.is_ok()) std::fprintf(stderr, "query %s: %s\n", query.c_str(), response.status().message().c_str());
+  return std::chrono::duration<double, std::milli>(end - start).count();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string index_dir, queries_path = MEDCODE_BENCH_DIR "/queries/latency_queries.txt";
+  int rounds = 20;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    if (std::strcmp(argv[i], "--index") == 0) index_dir = argv[i + 1];
+    else if (std::strcmp(argv[i], "--queries") == 0) queries_path = argv[i + 1];
+    else if (std::strcmp(argv[i], "--rounds") == 0) rounds = std::max(1, std::atoi(argv[i + 1]));
+  }
+  if (index_dir.empty()) {
+    std::fprintf(stderr, "usage: search_latency_bench --index DIR [--queries FILE] [--rounds N]\n");
+    return 64;
+  }
+  std::vector<std::string> queries;
+  std::ifstream in(queries_path);
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty() && line[0] != '#') queries.push_back(line);
+  }
+  if (queries.empty()) {
+    std::fprintf(stderr, "search_latency_bench: no queries in %s\n", queries_path.c_str());
+    return 66;
+  }
+  auto searcher = medcode::searcher::Searcher::open(index_dir);
+  if (!searcher.is_ok()) {
+    std::fprintf(stderr, "search_latency_bench: %s\n", searcher.status().message().c_str());
+    return medcode::exit_code(searcher.status());
+  }
+  // The first query after opening pays for loading the index's pages.
+  const double cold_ms = timed_ms(*searcher.value(), queries[0]);
+  std::vector<double> samples;
+  for (int round = 0; round < rounds; ++round) {
+    for (const auto& query : queries) samples.push_back(timed_ms(*searcher.value(), query));
+  }
+  std::sort(samples.begin(), samples.end());
+  std::printf("queries %zu x %d rounds\n", queries.size(), rounds);
+  std::printf("cold_first_query_ms %.3f\n", cold_ms);
+  std::printf("p50_ms %.3f\np95_ms %.3f\np99_ms %.3f\nmax_ms %.3f\n", percentile(samples, 0.50),
+              percentile(samples, 0.95), percentile(samples, 0.99), samples.back());
+  return 0;
+}
