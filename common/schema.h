@@ -25,9 +25,11 @@ struct TextField {
 inline constexpr TextField kTitleField{"title", "S", 8};
 inline constexpr TextField kInclusionField{"inclusion", "XI", 5};
 inline constexpr TextField kIndexTermField{"index", "XT", 3};
+inline constexpr TextField kIndexMainTermField{"index", "XT", 5};  // a main term's own code
 inline constexpr TextField kNoteField{"note", "XN", 1};
-inline constexpr TextField kTextFields[] = {kTitleField, kInclusionField, kIndexTermField,
-                                            kNoteField};
+
+// Synonym table: keys are stemmed phrases (common/word_splitter.h synonym_key), values are
+// search-form phrases (words separated by single spaces).
 
 // Value slots.
 inline constexpr unsigned kBillableSlot = 0;  // "1" or "0"

@@ -7,6 +7,8 @@
 #include "indexer/build/icd10cm_record_builder.h"
 #include "indexer/build/index_directory_swap.h"
 #include "indexer/build/index_writer.h"
+#include "indexer/build/synonym_table.h"
+#include "indexer/corpus/curated_synonyms.h"
 #include "indexer/corpus/corpus_dir.h"
 #include "indexer/corpus/manifest.h"
 #include "indexer/corpus/release_sources.h"
@@ -102,6 +104,27 @@ int year_of(const ReleaseSources& selected, const std::string& role) {
   return source ? source->file.fiscal_year : 0;
 }
 
+// Curated lists plus the index's see references; one report line per curated list.
+Result<SynonymTable> build_synonyms(const IndexTerms* alphabetic_index, BuildReport& report) {
+  SynonymTable table;
+  for (const CuratedList& curated : curated_synonym_lists()) {
+    const std::string name = "corpus/synonyms/" + std::string(curated.name);
+    auto list = read_synonym_list(curated.text, name);
+    if (!list.is_ok()) return list.status();
+    const std::size_t before = table.pair_count();
+    table.add_list(list.value());
+    report.sources.push_back(
+        SourceReport{"synonyms", name, "curated", table.pair_count() - before, list.value().skipped});
+  }
+  if (alphabetic_index != nullptr) {
+    const std::size_t before = table.pair_count();
+    table.add_see_references(*alphabetic_index);
+    report.sources.push_back(SourceReport{"synonyms", "alphabetic index see references", "mined",
+                                          table.pair_count() - before, {}});
+  }
+  return table;
+}
+
 std::string sources_tsv(const ReleaseSources& selected) {
   std::string tsv;
   for (const auto& source : selected.sources) {
@@ -160,6 +183,8 @@ Result<BuildReport> build_index(const BuildOptions& options) {
   sources.neoplasm_table = parsed.neoplasm_table.get();
   sources.neoplasm_table_year = year_of(selected.value(), "neoplasm");
   builder.progress("merging sources", 0, 0);
+  auto synonyms = build_synonyms(parsed.alphabetic_index.get(), report);
+  if (!synonyms.is_ok()) return synonyms.status();
   Icd10CmRecords built = build_icd10cm_records(sources);
   parsed = ParsedSources();  // the readers' output is no longer needed; free it
   report.attached_to_ancestor = built.attached_to_ancestor;
@@ -183,6 +208,7 @@ Result<BuildReport> build_index(const BuildOptions& options) {
     if (i % 2000 == 0) builder.progress("writing index", i, total);
   }
   builder.progress("writing index", total, total);
+  if (Status added = writer.value()->add_synonyms(synonyms.value()); !added.is_ok()) return added;
   IndexMetadata metadata{options.release, utc_now_iso8601(), sources_tsv(selected.value())};
   builder.progress("committing", 0, 0);
   if (Status finished = writer.value()->finish(metadata); !finished.is_ok()) return finished;

@@ -75,7 +75,11 @@ Status IndexWriter::add(const CodeRecord& record) {
     if (record.short_title != record.title) impl_->index_field(schema::kNoteField, record.short_title);
     for (const auto& term : record.inclusion_terms) impl_->index_field(schema::kInclusionField, term);
     for (const auto& entry : record.index_entries) {
-      impl_->index_field(schema::kIndexTermField, joined_path(entry));
+      // A main term with its own code names the default code for that condition
+      // ("Pneumonia" -> J18.9): it weighs like an inclusion term.
+      const bool main_term = entry.path.size() == 1 && entry.column.empty();
+      impl_->index_field(main_term ? schema::kIndexMainTermField : schema::kIndexTermField,
+                         joined_path(entry));
     }
     for (const auto& note : record.notes) {
       // Only notes that describe what the code covers; excludes, code first and the like
@@ -104,6 +108,17 @@ Status IndexWriter::add(const CodeRecord& record) {
   } catch (const Xapian::Error& error) {
     return Status::io_error(impl_->directory + ": cannot add " + record.code + ": " +
                             error.get_description());
+  }
+  return Status::ok();
+}
+
+Status IndexWriter::add_synonyms(const SynonymTable& synonyms) {
+  try {
+    for (const auto& [key, expansions] : synonyms.entries()) {
+      for (const auto& expansion : expansions) impl_->database.add_synonym(key, expansion);
+    }
+  } catch (const Xapian::Error& error) {
+    return Status::io_error(impl_->directory + ": cannot add synonyms: " + error.get_description());
   }
   return Status::ok();
 }

@@ -8,6 +8,7 @@
 
 #include "common/code_record.h"
 #include "common/status.h"
+#include "indexer/build/synonym_table.h"
 
 namespace medcode::indexer {
 
@@ -29,6 +30,9 @@ class IndexWriter {
   // Adds one record; fails with kInvalidArgument for a record without system or code, or
   // kIOError when Xapian cannot write.
   Status add(const CodeRecord& record);
+
+  // Stores every synonym pair in Xapian's synonym table. kIOError when Xapian cannot write.
+  Status add_synonyms(const SynonymTable& synonyms);
 
   // Stores metadata, commits, and compacts into directory; the writer is closed afterwards.
   Status finish(const IndexMetadata& metadata);

@@ -40,7 +40,7 @@ Xapian::Query filtered(Xapian::Query query, const SearchRequest& request) {
 struct Searcher::Impl {
   std::string directory;
   Xapian::Database database;
-  TextQueryBuilder text_query;
+  std::unique_ptr<TextQueryBuilder> text_query;
 
   Result<SearchHit> hit_from(const Xapian::Document& document, int score, MatchKind match) const {
     auto record = decode_record(document.get_data());
@@ -84,18 +84,13 @@ struct Searcher::Impl {
 
   Status search_text(const SearchRequest& request, const std::string& normalized,
                      SearchResponse& response) const {
-    TextQuery parsed = text_query.build(normalized);
+    // Unknown words are already corrected in the query; say so ("did you mean").
+    const TextQuery parsed = text_query->build(normalized);
+    response.corrected_query = parsed.corrected_text;
     Xapian::Enquire enquire(database);
-    auto run = [&](const Xapian::Query& query) {
-      enquire.set_query(filtered(query, request));
-      return enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                              static_cast<Xapian::doccount>(request.limit));
-    };
-    Xapian::MSet matches = run(parsed.query);
-    if (matches.empty() && !parsed.corrected_text.empty()) {
-      matches = run(text_query.build(parsed.corrected_text).query);
-      if (!matches.empty()) response.corrected_query = parsed.corrected_text;
-    }
+    enquire.set_query(filtered(parsed.query, request));
+    const Xapian::MSet matches = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                                                  static_cast<Xapian::doccount>(request.limit));
     response.total = matches.get_matches_estimated();
     for (auto it = matches.begin(); it != matches.end(); ++it) {
       auto hit = hit_from(it.get_document(), it.get_percent(), MatchKind::kText);
@@ -128,7 +123,7 @@ Result<std::unique_ptr<Searcher>> Searcher::open(const std::string& directory) {
                                 std::to_string(schema::kSchemaVersion) +
                                 ": rebuild it with medcode-indexer build");
     }
-    impl->text_query = TextQueryBuilder(impl->database);
+    impl->text_query = std::make_unique<TextQueryBuilder>(impl->database);
   } catch (const Xapian::Error& e) {
     return Status::unavailable("index " + directory + " cannot be opened: " + e.get_description());
   }

@@ -32,9 +32,10 @@ class Searcher {
 
   // Runs a validated request (see validate_search_request for the errors). A query shaped
   // like an existing code or code prefix ("I21.9", "i219", "I21") returns that code and then
-  // its descendants in tabular order. Other queries rank codes by their text; if nothing
-  // matches and a spelling correction exists, the corrected query is searched instead and
-  // reported in corrected_query. kUnavailable when the index fails underneath.
+  // its descendants in tabular order. Other queries rank codes by their text, phrases
+  // expanded with the index's synonym table; a word the index does not know is replaced by
+  // its spelling correction and the corrected query reported in corrected_query.
+  // kUnavailable when the index fails underneath.
   Result<SearchResponse> search(const SearchRequest& request) const;
 
   // The full record of one code, given in any accepted form ("I21.9", "i219"). kNotFound

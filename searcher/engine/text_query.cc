@@ -1,52 +1,165 @@
 #include "searcher/engine/internal/text_query.h"
 
+#include <algorithm>
+#include <unordered_set>
+
+#include "common/schema.h"
+#include "common/word_splitter.h"
+
 namespace medcode::searcher {
 namespace {
 
 // English function words that carry no meaning in a code title. "with", "without", "not",
 // "no" and "other" are kept on purpose: ICD-10-CM titles turn on them.
-constexpr const char* kStopWords[] = {"a",  "an",  "the", "of",   "by",   "to",  "for", "in",
-                                      "on", "at",  "is",  "and",  "or",   "from", "as",  "its",
-                                      "my", "me",  "i",   "have", "has",  "had", "be",  "was"};
+const std::unordered_set<std::string> kStopWords = {
+    "a",  "an", "the", "of", "by",   "to",  "for", "in", "on",   "at",  "is", "and",
+    "or", "as", "its", "my", "me",   "i",   "have", "has", "had", "be",  "was", "from",
+    "am", "are", "do", "does", "got", "get", "after", "some"};
 
-// Plain text only: no boolean operators, so "pain and swelling" is never "pain AND swelling".
-constexpr unsigned kParseFlags = Xapian::QueryParser::FLAG_PHRASE |
-                                 Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
+// Ranking weights (docs/RANKING.md). Relevance measured on bench/queries/dev.tsv.
+constexpr double kSynonymWeight = 1.0;   // an expansion counts like the words it replaces
+constexpr double kAllSpansBoost = 1.0;   // every query concept matched
+constexpr double kTitleAllBoost = 1.0;   // ... and all of them in the title
+constexpr double kPhraseBoost = 0.5;     // the words as typed, adjacent and in order
+constexpr double kBillablePrior = 0.3;   // among equals, a billable code first
+constexpr std::size_t kLongestSynonymKey = 5;
 
-// How much a document that has every query word gains over one that has only some.
-constexpr double kAllTermsBoost = 1.0;
-
-Xapian::Query parse(Xapian::QueryParser& parser, const std::string& text, Xapian::Query::op op) {
-  parser.set_default_op(op);
-  try {
-    return parser.parse_query(text, kParseFlags);
-  } catch (const Xapian::QueryParserError&) {
-    // Odd punctuation can still upset the parser; fall back to bare words.
-    return parser.parse_query(text, 0);
-  }
-}
+bool starts_with_digit(const std::string& word) { return !word.empty() && word[0] >= '0' && word[0] <= '9'; }
 
 }  // namespace
 
-TextQueryBuilder::TextQueryBuilder(const Xapian::Database& database) {
-  static const Xapian::SimpleStopper* const stopper =
-      new Xapian::SimpleStopper(std::begin(kStopWords), std::end(kStopWords));
-  parser_.set_database(database);
-  parser_.set_stemmer(Xapian::Stem("english"));
-  parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
-  parser_.set_stopper(stopper);
+// A run of query words, with the synonym expansions of the run as a whole.
+struct TextQueryBuilder::Span {
+  std::vector<std::string> words;
+  std::vector<std::vector<std::string>> expansions;
+};
+
+TextQueryBuilder::TextQueryBuilder(const Xapian::Database& database)
+    : database_(database), stemmer_("english") {}
+
+bool TextQueryBuilder::is_known(const std::string& word) const {
+  if (database_.term_exists(word)) return true;
+  const std::string stem = starts_with_digit(word) ? word : stemmer_(word);
+  if (database_.term_exists("Z" + stem)) return true;
+  // The first word of a synonym key ("afib", "a" of "a fib") is known too.
+  Xapian::TermIterator key = database_.synonym_keys_begin(stem);
+  return key != database_.synonym_keys_end(stem) &&
+         ((*key).size() == stem.size() || (*key)[stem.size()] == ' ');
+}
+
+// Replaces each unknown word of 4+ letters by Xapian's spelling suggestion, if it has one.
+std::vector<std::string> TextQueryBuilder::corrected(const std::vector<std::string>& words,
+                                                     bool& changed) const {
+  std::vector<std::string> out = words;
+  changed = false;
+  for (auto& word : out) {
+    if (word.size() < 4 || starts_with_digit(word) || kStopWords.count(word) || is_known(word)) {
+      continue;
+    }
+    const std::string suggestion =
+        database_.get_spelling_suggestion(word, word.size() >= 6 ? 2 : 1);
+    if (!suggestion.empty() && suggestion != word) {
+      word = suggestion;
+      changed = true;
+    }
+  }
+  return out;
+}
+
+// Greedy longest match of synonym keys, left to right.
+std::vector<TextQueryBuilder::Span> TextQueryBuilder::spans_of(
+    const std::vector<std::string>& words) const {
+  auto stem = [this](const std::string& word) { return stemmer_(word); };
+  std::vector<Span> spans;
+  for (std::size_t i = 0; i < words.size();) {
+    Span span;
+    const std::size_t longest = std::min(kLongestSynonymKey, words.size() - i);
+    for (std::size_t length = longest; length >= 1; --length) {
+      std::vector<std::string> run(words.begin() + i, words.begin() + i + length);
+      const std::string key = synonym_key(run, stem);
+      for (auto it = database_.synonyms_begin(key); it != database_.synonyms_end(key); ++it) {
+        span.expansions.push_back(split_words(*it));
+      }
+      if (!span.expansions.empty() || length == 1) {
+        span.words = std::move(run);
+        break;
+      }
+    }
+    i += span.words.size();
+    // A lone stop word means nothing; inside a synonym key ("a fib") it does.
+    if (span.expansions.empty() && span.words.size() == 1 && kStopWords.count(span.words[0])) continue;
+    spans.push_back(std::move(span));
+  }
+  return spans;
+}
+
+Xapian::Query TextQueryBuilder::word_query(const std::string& word, const std::string& prefix) const {
+  // The term generator stems every word not starting with a digit, under "Z" + prefix.
+  if (starts_with_digit(word)) return Xapian::Query(prefix + word);
+  return Xapian::Query("Z" + prefix + stemmer_(word));
+}
+
+Xapian::Query TextQueryBuilder::words_query(const std::vector<std::string>& words,
+                                            const std::string& prefix) const {
+  std::vector<Xapian::Query> parts;
+  for (const auto& word : words) {
+    if (!kStopWords.count(word)) parts.push_back(word_query(word, prefix));
+  }
+  if (parts.empty()) {
+    for (const auto& word : words) parts.push_back(word_query(word, prefix));
+  }
+  return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
+}
+
+Xapian::Query TextQueryBuilder::span_query(const Span& span, const std::string& prefix) const {
+  std::vector<Xapian::Query> alternatives = {words_query(span.words, prefix)};
+  for (const auto& expansion : span.expansions) {
+    alternatives.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, words_query(expansion, prefix),
+                              kSynonymWeight);
+  }
+  return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
 }
 
 TextQuery TextQueryBuilder::build(const std::string& normalized) const {
   TextQuery result;
-  const Xapian::Query any_term = parse(parser_, normalized, Xapian::Query::OP_OR);
-  result.corrected_text = parser_.get_corrected_query_string();
-  const Xapian::Query all_terms = parse(parser_, normalized, Xapian::Query::OP_AND);
-  // Every document matching any word is a candidate; matching all of them adds the AND
-  // query's weight again, so complete matches rank first.
-  result.query = Xapian::Query(Xapian::Query::OP_OR, any_term,
-                               Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, all_terms,
-                                             kAllTermsBoost));
+  bool changed = false;
+  const std::vector<std::string> words = corrected(split_words(normalized), changed);
+  if (changed) {
+    for (const auto& word : words) result.corrected_text += (result.corrected_text.empty() ? "" : " ") + word;
+  }
+  const std::vector<Span> spans = spans_of(words);
+  if (spans.empty()) return result;
+
+  const std::string title_prefix(schema::kTitleField.prefix);
+  std::vector<Xapian::Query> any, title;
+  for (const Span& span : spans) {
+    any.push_back(span_query(span, ""));
+    title.push_back(span_query(span, title_prefix));
+  }
+  // Every code matching any concept is a candidate; matching all concepts, all of them in
+  // the title, and the words as typed each add weight on top.
+  std::vector<Xapian::Query> parts = {
+      Xapian::Query(Xapian::Query::OP_OR, any.begin(), any.end()),
+      Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                    Xapian::Query(Xapian::Query::OP_AND, any.begin(), any.end()), kAllSpansBoost),
+      Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                    Xapian::Query(Xapian::Query::OP_AND, title.begin(), title.end()), kTitleAllBoost)};
+  std::vector<Xapian::Query> typed;
+  for (const auto& word : words) {
+    if (!kStopWords.count(word)) typed.emplace_back(word);
+  }
+  if (typed.size() >= 2) {
+    parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
+                       Xapian::Query(Xapian::Query::OP_PHRASE, typed.begin(), typed.end(), typed.size()),
+                       kPhraseBoost);
+  }
+  const Xapian::Query relevance(Xapian::Query::OP_OR, parts.begin(), parts.end());
+  // Billable codes earn a small constant; AND_MAYBE adds it only to documents that match.
+  const Xapian::Query billable(
+      Xapian::Query::OP_FILTER,
+      Xapian::Query((new Xapian::FixedWeightPostingSource(kBillablePrior))->release()),
+      Xapian::Query(std::string(schema::kBillableTerm)));
+  result.query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, relevance, billable);
   return result;
 }
 

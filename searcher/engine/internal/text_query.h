@@ -1,30 +1,40 @@
-// Turns a normalized free-text query into the Xapian query the engine ranks with, and
-// finds its spelling correction. The whole ranking recipe lives here; docs/RANKING.md
-// explains it.
+// Turns a normalized free-text query into the Xapian query the engine ranks with: spelling
+// correction of unknown words, synonym expansion of phrases, and the ranking recipe of
+// docs/RANKING.md. This file and text_query.cc are the one place ranking is decided.
 #pragma once
 
 #include <xapian.h>
 
 #include <string>
+#include <vector>
 
 namespace medcode::searcher {
 
 struct TextQuery {
-  Xapian::Query query;
-  std::string corrected_text;  // Xapian's spelling suggestion, "" when none
+  Xapian::Query query;         // empty when the text has no searchable words
+  std::string corrected_text;  // the query with unknown words corrected; "" when none were
 };
 
-// Not thread-safe (Xapian::QueryParser keeps state); one per Searcher.
+// Holds a reference to the database it was made with. Not thread-safe (shares the
+// Searcher's Database).
 class TextQueryBuilder {
  public:
-  TextQueryBuilder() = default;
   explicit TextQueryBuilder(const Xapian::Database& database);
 
   // normalized: output of normalize_for_search. Never throws for any user text.
   TextQuery build(const std::string& normalized) const;
 
  private:
-  mutable Xapian::QueryParser parser_;
+  struct Span;
+  bool is_known(const std::string& word) const;
+  std::vector<std::string> corrected(const std::vector<std::string>& words, bool& changed) const;
+  std::vector<Span> spans_of(const std::vector<std::string>& words) const;
+  Xapian::Query word_query(const std::string& word, const std::string& prefix) const;
+  Xapian::Query words_query(const std::vector<std::string>& words, const std::string& prefix) const;
+  Xapian::Query span_query(const Span& span, const std::string& prefix) const;
+
+  const Xapian::Database& database_;
+  Xapian::Stem stemmer_;
 };
 
 }  // namespace medcode::searcher

@@ -1,0 +1,71 @@
+#include "indexer/build/synonym_table.h"
+
+#include <xapian.h>
+
+#include "common/text_normalizer.h"
+#include "common/word_splitter.h"
+
+namespace medcode::indexer {
+namespace {
+
+std::string stem_english(const std::string& word) {
+  static const Xapian::Stem stemmer("english");
+  return stemmer(word);
+}
+
+// Search form joined by single spaces, or "" when the text has no words.
+std::string phrase_of(const std::string& text) {
+  auto normalized = normalize_for_search(text);
+  if (!normalized.is_ok()) return "";
+  std::string phrase;
+  for (const auto& word : split_words(normalized.value())) phrase += (phrase.empty() ? "" : " ") + word;
+  return phrase;
+}
+
+// The main-term title without its nonessential modifiers: "Abasia (-astasia)" -> "Abasia".
+std::string without_modifiers(const std::string& title) {
+  const auto paren = title.find(" (");
+  return paren == std::string::npos ? title : title.substr(0, paren);
+}
+
+}  // namespace
+
+bool SynonymTable::add(const std::string& term, const std::string& expansion) {
+  const std::string from = phrase_of(term);
+  const std::string to = phrase_of(expansion);
+  if (from.empty() || to.empty() || from == to) return false;
+  const std::string key = synonym_key(split_words(from), stem_english);
+  if (key == synonym_key(split_words(to), stem_english)) return false;
+  entries_[key].insert(to);
+  return true;
+}
+
+void SynonymTable::add_list(const SynonymList& list) {
+  for (const auto& row : list.rows) {
+    for (const auto& expansion : row.expansions) {
+      add(row.term, expansion);
+      if (list.bidirectional) add(expansion, row.term);
+    }
+  }
+}
+
+void SynonymTable::add_see_references(const IndexTerms& terms) {
+  for (const auto& entry : terms.entries) {
+    if (entry.path.size() != 1 || entry.see.empty()) continue;
+    // "see condition", "see also specific condition": instructions, not names.
+    if (entry.see.find("condition") != std::string::npos) continue;
+    std::string target = entry.see;
+    for (char& c : target) {
+      if (c == ',') c = ' ';
+    }
+    add(without_modifiers(entry.path[0]), without_modifiers(target));
+  }
+}
+
+std::size_t SynonymTable::pair_count() const {
+  std::size_t count = 0;
+  for (const auto& [key, values] : entries_) count += values.size();
+  return count;
+}
+
+}  // namespace medcode::indexer
