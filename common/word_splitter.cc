@@ -1,5 +1,9 @@
 #include "common/word_splitter.h"
 
+#include <algorithm>
+
+#include "common/stop_words.h"
+
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
@@ -53,6 +57,20 @@ std::string synonym_key(const std::vector<std::string>& words,
     if (!key.empty()) key += ' ';
     key += (!word.empty() && is_ascii_digit(word[0])) ? word : stem(word);
   }
+  return key;
+}
+
+std::string concept_key(const std::vector<std::string>& words,
+                        const std::function<std::string(const std::string&)>& stem) {
+  std::vector<std::string> stems;
+  for (const auto& word : words) {
+    if (is_stop_word(word)) continue;
+    stems.push_back((!word.empty() && is_ascii_digit(word[0])) ? word : stem(word));
+  }
+  std::sort(stems.begin(), stems.end());
+  stems.erase(std::unique(stems.begin(), stems.end()), stems.end());
+  std::string key;
+  for (const auto& s : stems) key += (key.empty() ? "" : " ") + s;
   return key;
 }
 

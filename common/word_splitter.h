@@ -21,4 +21,11 @@ std::vector<std::string> split_words(std::string_view normalized);
 std::string synonym_key(const std::vector<std::string>& words,
                         const std::function<std::string(const std::string&)>& stem);
 
+// The concept key of a set of words, order-free: the stems of its non-stop words, sorted,
+// without repeats, joined by single spaces. "fracture of the wrist" and "wrist fractures"
+// share "fractur wrist". The index stores one per Alphabetic Index main term and subterm
+// (schema kConceptTermPrefix); the searcher looks up the query's.
+std::string concept_key(const std::vector<std::string>& words,
+                        const std::function<std::string(const std::string&)>& stem);
+
 }  // namespace medcode

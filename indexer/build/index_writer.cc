@@ -8,6 +8,7 @@
 #include "common/record_codec.h"
 #include "common/schema.h"
 #include "common/text_normalizer.h"
+#include "indexer/build/index_concept_keys.h"
 
 namespace medcode::indexer {
 namespace {
@@ -80,6 +81,10 @@ Status IndexWriter::add(const CodeRecord& record) {
       const bool main_term = entry.path.size() == 1 && entry.column.empty();
       impl_->index_field(main_term ? schema::kIndexMainTermField : schema::kIndexTermField,
                          joined_path(entry));
+      for (const auto& key : index_concept_keys(entry)) {
+        // Xapian refuses terms over 245 bytes; keys that long are never typed anyway.
+        if (key.size() <= 200) document.add_boolean_term(std::string(schema::kConceptTermPrefix) + key);
+      }
     }
     for (const auto& note : record.notes) {
       // Only notes that describe what the code covers; excludes, code first and the like

@@ -88,9 +88,14 @@ struct Searcher::Impl {
     const TextQuery parsed = text_query->build(normalized);
     response.corrected_query = parsed.corrected_text;
     Xapian::Enquire enquire(database);
-    enquire.set_query(filtered(parsed.query, request));
-    const Xapian::MSet matches = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                                  static_cast<Xapian::doccount>(request.limit));
+    auto run = [&](const Xapian::Query& query) {
+      enquire.set_query(filtered(query, request));
+      return enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                              static_cast<Xapian::doccount>(request.limit));
+    };
+    Xapian::MSet matches = run(parsed.query);
+    // Nothing has every word of any wording: settle for codes that have some of them.
+    if (matches.empty() && request.offset == 0) matches = run(parsed.fallback);
     response.total = matches.get_matches_estimated();
     for (auto it = matches.begin(); it != matches.end(); ++it) {
       auto hit = hit_from(it.get_document(), it.get_percent(), MatchKind::kText);

@@ -1,20 +1,13 @@
 #include "searcher/engine/internal/text_query.h"
 
 #include <algorithm>
-#include <unordered_set>
 
 #include "common/schema.h"
+#include "common/stop_words.h"
 #include "common/word_splitter.h"
 
 namespace medcode::searcher {
 namespace {
-
-// English function words that carry no meaning in a code title. "with", "without", "not",
-// "no" and "other" are kept on purpose: ICD-10-CM titles turn on them.
-const std::unordered_set<std::string> kStopWords = {
-    "a",  "an", "the", "of", "by",   "to",  "for", "in", "on",   "at",  "is", "and",
-    "or", "as", "its", "my", "me",   "i",   "have", "has", "had", "be",  "was", "from",
-    "am", "are", "do", "does", "got", "get", "after", "some"};
 
 // Ranking weights (docs/RANKING.md). Relevance measured on bench/queries/dev.tsv.
 constexpr double kSynonymWeight = 1.0;   // an expansion counts like the words it replaces
@@ -22,6 +15,8 @@ constexpr double kAllSpansBoost = 1.0;   // every query concept matched
 constexpr double kTitleAllBoost = 1.0;   // ... and all of them in the title
 constexpr double kPhraseBoost = 0.5;     // the words as typed, adjacent and in order
 constexpr double kBillablePrior = 0.3;   // among equals, a billable code first
+constexpr double kConceptBoost = 3.0;    // the index's default code for the whole phrase
+constexpr std::size_t kMaxConceptCombinations = 32;
 constexpr std::size_t kLongestSynonymKey = 5;
 
 bool starts_with_digit(const std::string& word) { return !word.empty() && word[0] >= '0' && word[0] <= '9'; }
@@ -53,7 +48,7 @@ std::vector<std::string> TextQueryBuilder::corrected(const std::vector<std::stri
   std::vector<std::string> out = words;
   changed = false;
   for (auto& word : out) {
-    if (word.size() < 4 || starts_with_digit(word) || kStopWords.count(word) || is_known(word)) {
+    if (word.size() < 4 || starts_with_digit(word) || is_stop_word(word) || is_known(word)) {
       continue;
     }
     const std::string suggestion =
@@ -87,7 +82,7 @@ std::vector<TextQueryBuilder::Span> TextQueryBuilder::spans_of(
     }
     i += span.words.size();
     // A lone stop word means nothing; inside a synonym key ("a fib") it does.
-    if (span.expansions.empty() && span.words.size() == 1 && kStopWords.count(span.words[0])) continue;
+    if (span.expansions.empty() && span.words.size() == 1 && is_stop_word(span.words[0])) continue;
     spans.push_back(std::move(span));
   }
   return spans;
@@ -103,7 +98,7 @@ Xapian::Query TextQueryBuilder::words_query(const std::vector<std::string>& word
                                             const std::string& prefix) const {
   std::vector<Xapian::Query> parts;
   for (const auto& word : words) {
-    if (!kStopWords.count(word)) parts.push_back(word_query(word, prefix));
+    if (!is_stop_word(word)) parts.push_back(word_query(word, prefix));
   }
   if (parts.empty()) {
     for (const auto& word : words) parts.push_back(word_query(word, prefix));
@@ -118,6 +113,35 @@ Xapian::Query TextQueryBuilder::span_query(const Span& span, const std::string& 
                               kSynonymWeight);
   }
   return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
+}
+
+// Documents whose index concept key equals the query's, for every combination of the
+// spans' wordings ("broken wrist" also as "fracture wrist").
+Xapian::Query TextQueryBuilder::concept_query(const std::vector<Span>& spans) const {
+  auto stem = [this](const std::string& word) { return stemmer_(word); };
+  std::vector<std::vector<std::string>> combinations = {{}};
+  for (const Span& span : spans) {
+    std::vector<std::vector<std::string>> wordings = {span.words};
+    wordings.insert(wordings.end(), span.expansions.begin(), span.expansions.end());
+    std::vector<std::vector<std::string>> next;
+    for (const auto& prefix : combinations) {
+      for (const auto& wording : wordings) {
+        if (next.size() >= kMaxConceptCombinations) break;
+        next.push_back(prefix);
+        next.back().insert(next.back().end(), wording.begin(), wording.end());
+      }
+    }
+    combinations = std::move(next);
+  }
+  std::vector<Xapian::Query> terms;
+  for (const auto& words : combinations) {
+    const std::string key = concept_key(words, stem);
+    if (!key.empty() && key.size() <= 200) terms.emplace_back(std::string(schema::kConceptTermPrefix) + key);
+  }
+  return Xapian::Query(
+      Xapian::Query::OP_FILTER,
+      Xapian::Query((new Xapian::FixedWeightPostingSource(kConceptBoost))->release()),
+      Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
 }
 
 TextQuery TextQueryBuilder::build(const std::string& normalized) const {
@@ -146,7 +170,7 @@ TextQuery TextQueryBuilder::build(const std::string& normalized) const {
                     Xapian::Query(Xapian::Query::OP_AND, title.begin(), title.end()), kTitleAllBoost)};
   std::vector<Xapian::Query> typed;
   for (const auto& word : words) {
-    if (!kStopWords.count(word)) typed.emplace_back(word);
+    if (!is_stop_word(word)) typed.emplace_back(word);
   }
   if (typed.size() >= 2) {
     parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
@@ -159,7 +183,21 @@ TextQuery TextQueryBuilder::build(const std::string& normalized) const {
       Xapian::Query::OP_FILTER,
       Xapian::Query((new Xapian::FixedWeightPostingSource(kBillablePrior))->release()),
       Xapian::Query(std::string(schema::kBillableTerm)));
-  result.query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, relevance, billable);
+  const Xapian::Query boosts(Xapian::Query::OP_OR, billable, concept_query(spans));
+  result.query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, relevance, boosts);
+
+  std::vector<Xapian::Query> single_words;
+  for (const Span& span : spans) {
+    for (const auto& word : span.words) single_words.push_back(word_query(word, ""));
+    for (const auto& expansion : span.expansions) {
+      for (const auto& word : expansion) {
+        if (!is_stop_word(word)) single_words.push_back(word_query(word, ""));
+      }
+    }
+  }
+  result.fallback = Xapian::Query(Xapian::Query::OP_AND_MAYBE,
+                                  Xapian::Query(Xapian::Query::OP_OR, single_words.begin(), single_words.end()),
+                                  billable);
   return result;
 }
 

@@ -37,3 +37,18 @@ TEST(WordSplitterTest, SynonymKeyStemsWordsButNotNumbers) {
 
 }  // namespace
 }  // namespace medcode
+
+namespace medcode {
+namespace {
+
+TEST(WordSplitterTest, ConceptKeyIgnoresOrderRepeatsAndStopWords) {
+  auto fake_stem = [](const std::string& word) {
+    return word.size() > 1 && word.back() == 's' ? word.substr(0, word.size() - 1) : word;
+  };
+  EXPECT_EQ(concept_key({"fracture", "of", "the", "wrist"}, fake_stem), "fracture wrist");
+  EXPECT_EQ(concept_key({"wrist", "fractures", "wrist"}, fake_stem), "fracture wrist");
+  EXPECT_EQ(concept_key({"type", "2", "diabetes"}, fake_stem), "2 diabete type");
+}
+
+}  // namespace
+}  // namespace medcode

@@ -12,6 +12,7 @@ namespace medcode::searcher {
 
 struct TextQuery {
   Xapian::Query query;         // empty when the text has no searchable words
+  Xapian::Query fallback;      // any single word of any expansion: for when query finds nothing
   std::string corrected_text;  // the query with unknown words corrected; "" when none were
 };
 
@@ -32,6 +33,7 @@ class TextQueryBuilder {
   Xapian::Query word_query(const std::string& word, const std::string& prefix) const;
   Xapian::Query words_query(const std::vector<std::string>& words, const std::string& prefix) const;
   Xapian::Query span_query(const Span& span, const std::string& prefix) const;
+  Xapian::Query concept_query(const std::vector<Span>& spans) const;
 
   const Xapian::Database& database_;
   Xapian::Stem stemmer_;
