@@ -14,6 +14,7 @@ inline constexpr std::string_view kIdTermPrefix = "Q";           // Q<system>:<c
 inline constexpr std::string_view kSystemTermPrefix = "XS";      // XS<system>
 inline constexpr std::string_view kCodePrefixTermPrefix = "XP";  // XP<system>:<code prefix>
 inline constexpr std::string_view kBillableTerm = "XBILLABLE";   // billable codes only
+inline constexpr std::string_view kInitialEncounterTerm = "XINITIAL";  // 7th character A-like
 // XM<concept key> (common/word_splitter.h): the code an Alphabetic Index main term, or main
 // term plus first-level subterm, leads to: the default code for that phrase.
 inline constexpr std::string_view kConceptTermPrefix = "XM";

@@ -102,6 +102,9 @@ Status IndexWriter::add(const CodeRecord& record) {
                                 record.code.substr(0, length));
     }
     if (record.is_billable) document.add_boolean_term(std::string(schema::kBillableTerm));
+    if (record.title.find("initial encounter") != std::string::npos) {
+      document.add_boolean_term(std::string(schema::kInitialEncounterTerm));
+    }
 
     document.add_value(schema::kBillableSlot, record.is_billable ? "1" : "0");
     document.add_value(schema::kSortKeySlot, Xapian::sortable_serialise(record.order_number));

@@ -1,5 +1,6 @@
 // medcode-search: searches a medcode index from the command line.
 //   medcode-search --index DIR [--json] [--limit N] [--system S] [--billable] "phrase or code"
+//   medcode-search --index DIR --suggest [--json] "partly typ"
 // Without a query it reads one query per line from stdin (batch mode).
 #include <boost/program_options.hpp>
 #include <cstdio>
@@ -21,7 +22,8 @@ using medcode::searcher::Searcher;
 namespace {
 
 constexpr const char* kUsage =
-    "usage: medcode-search --index DIR [--json] [--limit N] [--system S] [--billable] [QUERY...]\n"
+    "usage: medcode-search --index DIR [--json] [--limit N] [--system S] [--billable]\n"
+    "                      [--suggest] [QUERY...]\n"
     "       with no QUERY, reads one query per line from stdin\n";
 
 void print_text(const SearchResponse& response) {
@@ -34,6 +36,34 @@ void print_text(const SearchResponse& response) {
     std::printf("%-9s %-8s %-8s %s\n", hit.code.c_str(), hit.system.c_str(),
                 hit.is_billable ? "billable" : "header", hit.title.c_str());
   }
+}
+
+// Autocomplete for one partly typed query; returns its status for the exit code.
+Status run_suggest(const Searcher& searcher, const SearchRequest& search, const std::string& query,
+                   bool json) {
+  medcode::searcher::SuggestRequest request;
+  request.query = query;
+  request.system = search.system;
+  request.limit = search.limit;
+  auto response = searcher.suggest(request);
+  if (!response.is_ok()) {
+    if (json) {
+      std::puts(medcode::searcher::failed_query_to_json(query, response.status()).c_str());
+    } else {
+      std::fprintf(stderr, "medcode-search: %s\n", response.status().message().c_str());
+    }
+    return response.status();
+  }
+  if (json) {
+    std::puts(medcode::searcher::suggest_response_to_json(response.value()).c_str());
+    return Status::ok();
+  }
+  for (const auto& completion : response.value().completions) std::printf("%s\n", completion.c_str());
+  if (!response.value().codes.empty()) std::printf("--\n");
+  for (const auto& hit : response.value().codes) {
+    std::printf("%-9s %-8s %s\n", hit.code.c_str(), hit.system.c_str(), hit.title.c_str());
+  }
+  return Status::ok();
 }
 
 // Runs one query and prints it; returns its status so the exit code can reflect failures.
@@ -57,6 +87,7 @@ int run(int argc, char** argv) {
   SearchRequest request;
   bool json = false;
   bool billable_only = false;
+  bool suggest = false;
   std::vector<std::string> words;
   po::options_description flags("medcode-search");
   flags.add_options()("help,h", "show this help")(
@@ -65,7 +96,8 @@ int run(int argc, char** argv) {
       "limit", po::value(&request.limit)->default_value(10), "results per query, 1-200")(
       "offset", po::value(&request.offset)->default_value(0), "results to skip")(
       "system", po::value(&request.system), "only this code set: icd10cm, icd10pcs, hcpcs")(
-      "billable", po::bool_switch(&billable_only), "only billable codes");
+      "billable", po::bool_switch(&billable_only), "only billable codes")(
+      "suggest", po::bool_switch(&suggest), "autocomplete: the last word is a prefix");
   po::options_description hidden;
   hidden.add_options()("query", po::value(&words));
   po::options_description all;
@@ -98,14 +130,18 @@ int run(int argc, char** argv) {
   if (!words.empty()) {
     std::string query;
     for (const auto& word : words) query += (query.empty() ? "" : " ") + word;
-    return medcode::exit_code(run_query(*searcher.value(), request, query, json));
+    // A trailing space given on the command line ends the last word, as in a search box.
+    if (suggest && !words.back().empty() && words.back().back() == ' ') query += ' ';
+    return medcode::exit_code(suggest ? run_suggest(*searcher.value(), request, query, json)
+                                      : run_query(*searcher.value(), request, query, json));
   }
   // Batch mode: a bad line is reported in its own output and does not stop the batch.
   int exit = 0;
   std::string line;
   while (std::getline(std::cin, line)) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
-    Status status = run_query(*searcher.value(), request, line, json);
+    Status status = suggest ? run_suggest(*searcher.value(), request, line, json)
+                            : run_query(*searcher.value(), request, line, json);
     if (!status.is_ok() && status.code() != medcode::StatusCode::kInvalidArgument) {
       exit = medcode::exit_code(status);
     }

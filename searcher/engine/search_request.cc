@@ -34,4 +34,12 @@ Status validate_search_request(const SearchRequest& request) {
   return Status::ok();
 }
 
+Status validate_suggest_request(const SuggestRequest& request) {
+  SearchRequest as_search;
+  as_search.query = request.query;
+  as_search.system = request.system;
+  as_search.limit = request.limit;
+  return validate_search_request(as_search);
+}
+
 }  // namespace medcode::searcher

@@ -29,4 +29,15 @@ struct SearchRequest {
 // system name". The HTTP API names parameters the same way.
 Status validate_search_request(const SearchRequest& request);
 
+// A partly typed query for autocomplete; its last word is treated as a prefix unless the
+// text ends in a space.
+struct SuggestRequest {
+  std::string query;       // UTF-8, as typed so far
+  std::string system;      // only this code set; "" for all
+  std::size_t limit = 8;   // completions and codes to return, each 1..kMaxLimit
+};
+
+// Same rules and messages as validate_search_request, for q, system and limit.
+Status validate_suggest_request(const SuggestRequest& request);
+
 }  // namespace medcode::searcher

@@ -18,8 +18,8 @@ struct SearchHit {
   std::string code;    // official display form: "I21.9"
   std::string title;
   bool is_billable = false;
-  // 0-100: 100 for the code typed, 90 for its descendants, Xapian's match percentage for
-  // text. Comparable only within one response.
+  // 0-100: 100 for the code typed, 90 for its descendants; for text, the match's weight
+  // relative to the query's best match (100). Comparable only within one response.
   int score = 0;
   MatchKind match = MatchKind::kText;
 };
@@ -29,6 +29,13 @@ struct SearchResponse {
   std::string corrected_query;  // "" unless the results are for a spelling correction
   std::size_t total = 0;        // estimated number of matches
   std::vector<SearchHit> hits;
+};
+
+// Autocomplete: whole phrases the user may mean, and the codes that best match so far.
+struct SuggestResponse {
+  std::string query;
+  std::vector<std::string> completions;  // "acute myocardial", "acute myeloid", ...
+  std::vector<SearchHit> codes;
 };
 
 }  // namespace medcode::searcher

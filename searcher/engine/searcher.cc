@@ -2,6 +2,7 @@
 
 #include <xapian.h>
 
+#include <cctype>
 #include <filesystem>
 #include <system_error>
 #include <unordered_set>
@@ -11,6 +12,8 @@
 #include "common/schema.h"
 #include "common/text_normalizer.h"
 #include "common/utf8.h"
+#include "common/word_splitter.h"
+#include "searcher/engine/internal/suggester.h"
 #include "searcher/engine/internal/text_query.h"
 
 namespace medcode::searcher {
@@ -41,6 +44,12 @@ struct Searcher::Impl {
   std::string directory;
   Xapian::Database database;
   std::unique_ptr<TextQueryBuilder> text_query;
+
+  // 0-100: a text match's weight relative to the best match of the same query.
+  static int relative_score(const Xapian::MSetIterator& it, const Xapian::MSet& matches) {
+    const double best = matches.get_max_attained();
+    return best > 0 ? static_cast<int>(100.0 * it.get_weight() / best + 0.5) : 0;
+  }
 
   Result<SearchHit> hit_from(const Xapian::Document& document, int score, MatchKind match) const {
     auto record = decode_record(document.get_data());
@@ -98,7 +107,7 @@ struct Searcher::Impl {
     if (matches.empty() && request.offset == 0) matches = run(parsed.fallback);
     response.total = matches.get_matches_estimated();
     for (auto it = matches.begin(); it != matches.end(); ++it) {
-      auto hit = hit_from(it.get_document(), it.get_percent(), MatchKind::kText);
+      auto hit = hit_from(it.get_document(), relative_score(it, matches), MatchKind::kText);
       if (!hit.is_ok()) return hit.status();
       response.hits.push_back(std::move(hit).value());
     }
@@ -149,6 +158,45 @@ Result<SearchResponse> Searcher::search(const SearchRequest& request) const {
     }
     if (Status text = impl_->search_text(request, normalized.value(), response); !text.is_ok()) {
       return text;
+    }
+  } catch (const Xapian::Error& e) {
+    return Status::unavailable("index " + impl_->directory + ": " + e.get_description());
+  }
+  return response;
+}
+
+Result<SuggestResponse> Searcher::suggest(const SuggestRequest& request) const {
+  if (Status valid = validate_suggest_request(request); !valid.is_ok()) return valid;
+  SuggestResponse response;
+  response.query = request.query;
+  SearchRequest as_search;
+  as_search.query = request.query;
+  as_search.system = request.system;
+  as_search.limit = request.limit;
+  try {
+    SearchResponse by_code;
+    auto is_code = impl_->search_code(as_search, by_code);
+    if (!is_code.is_ok()) return is_code.status();
+    if (is_code.value()) {
+      for (const auto& hit : by_code.hits) response.completions.push_back(hit.code);
+      response.codes = std::move(by_code.hits);
+      return response;
+    }
+    auto normalized = normalize_for_search(request.query);
+    if (!normalized.is_ok()) {
+      return Status::invalid_argument("parameter \"q\": " + normalized.status().message());
+    }
+    const bool partial = !std::isspace(static_cast<unsigned char>(request.query.back()));
+    const Completions completions = complete(impl_->database, *impl_->text_query,
+                                             split_words(normalized.value()), partial, request.limit);
+    response.completions = completions.phrases;
+    Xapian::Enquire enquire(impl_->database);
+    enquire.set_query(filtered(completions.query, as_search));
+    const Xapian::MSet matches = enquire.get_mset(0, static_cast<Xapian::doccount>(request.limit));
+    for (auto it = matches.begin(); it != matches.end(); ++it) {
+      auto hit = impl_->hit_from(it.get_document(), Impl::relative_score(it, matches), MatchKind::kText);
+      if (!hit.is_ok()) return hit.status();
+      response.codes.push_back(std::move(hit).value());
     }
   } catch (const Xapian::Error& e) {
     return Status::unavailable("index " + impl_->directory + ": " + e.get_description());

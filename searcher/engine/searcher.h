@@ -38,6 +38,12 @@ class Searcher {
   // kUnavailable when the index fails underneath.
   Result<SearchResponse> search(const SearchRequest& request) const;
 
+  // Autocomplete for a partly typed query: completions of its last word (by how often
+  // the word occurs in titles, those that also fit the earlier words first) and the best
+  // codes for the completed query. A code prefix ("I21.") suggests codes under it. Same
+  // validation errors as search(); kUnavailable when the index fails underneath.
+  Result<SuggestResponse> suggest(const SuggestRequest& request) const;
+
   // The full record of one code, given in any accepted form ("I21.9", "i219"). kNotFound
   // "code I99.99 not found in icd10cm" when absent.
   Result<CodeRecord> lookup(const std::string& system, const std::string& code) const;

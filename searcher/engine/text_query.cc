@@ -16,6 +16,25 @@ constexpr double kTitleAllBoost = 1.0;   // ... and all of them in the title
 constexpr double kPhraseBoost = 0.5;     // the words as typed, adjacent and in order
 constexpr double kBillablePrior = 0.3;   // among equals, a billable code first
 constexpr double kConceptBoost = 3.0;    // the index's default code for the whole phrase
+constexpr double kInitialEncounterPrior = 0.5;  // no encounter named: the initial encounter
+
+// Words that name an encounter other than the initial one (7th characters D, S, ...).
+bool names_later_encounter(const std::vector<std::string>& words) {
+  for (const auto& word : words) {
+    if (word == "subsequent" || word == "subs" || word == "sequela" || word == "sequelae" ||
+        word == "seq" || word == "late" || word == "healing" || word == "aftercare" ||
+        word == "followup" || word == "follow") {
+      return true;
+    }
+  }
+  return false;
+}
+
+Xapian::Query fixed_weight_for(const std::string& term, double weight) {
+  return Xapian::Query(Xapian::Query::OP_FILTER,
+                       Xapian::Query((new Xapian::FixedWeightPostingSource(weight))->release()),
+                       Xapian::Query(term));
+}
 constexpr std::size_t kMaxConceptCombinations = 32;
 constexpr std::size_t kLongestSynonymKey = 5;
 
@@ -109,8 +128,12 @@ Xapian::Query TextQueryBuilder::words_query(const std::vector<std::string>& word
 Xapian::Query TextQueryBuilder::span_query(const Span& span, const std::string& prefix) const {
   std::vector<Xapian::Query> alternatives = {words_query(span.words, prefix)};
   for (const auto& expansion : span.expansions) {
+    // A longer wording sums more term weights; scale it down so "colles fracture" is not
+    // outranked by its own four-word description.
+    const double length_ratio = std::min(1.0, static_cast<double>(span.words.size()) /
+                                                  static_cast<double>(std::max<std::size_t>(1, expansion.size())));
     alternatives.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, words_query(expansion, prefix),
-                              kSynonymWeight);
+                              kSynonymWeight * length_ratio);
   }
   return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
 }
@@ -141,7 +164,7 @@ Xapian::Query TextQueryBuilder::concept_query(const std::vector<Span>& spans) co
   return Xapian::Query(
       Xapian::Query::OP_FILTER,
       Xapian::Query((new Xapian::FixedWeightPostingSource(kConceptBoost))->release()),
-      Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
+      Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));  // any of the keys
 }
 
 TextQuery TextQueryBuilder::build(const std::string& normalized) const {
@@ -179,12 +202,13 @@ TextQuery TextQueryBuilder::build(const std::string& normalized) const {
   }
   const Xapian::Query relevance(Xapian::Query::OP_OR, parts.begin(), parts.end());
   // Billable codes earn a small constant; AND_MAYBE adds it only to documents that match.
-  const Xapian::Query billable(
-      Xapian::Query::OP_FILTER,
-      Xapian::Query((new Xapian::FixedWeightPostingSource(kBillablePrior))->release()),
-      Xapian::Query(std::string(schema::kBillableTerm)));
-  const Xapian::Query boosts(Xapian::Query::OP_OR, billable, concept_query(spans));
-  result.query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, relevance, boosts);
+  const Xapian::Query billable = fixed_weight_for(std::string(schema::kBillableTerm), kBillablePrior);
+  std::vector<Xapian::Query> boosts = {billable, concept_query(spans)};
+  if (!names_later_encounter(words)) {
+    boosts.push_back(fixed_weight_for(std::string(schema::kInitialEncounterTerm), kInitialEncounterPrior));
+  }
+  result.query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, relevance,
+                               Xapian::Query(Xapian::Query::OP_OR, boosts.begin(), boosts.end()));
 
   std::vector<Xapian::Query> single_words;
   for (const Span& span : spans) {

@@ -25,16 +25,9 @@ void write_error(JsonWriter& writer, const Status& status) {
   writer.EndObject();
 }
 
-}  // namespace
-
-std::string search_response_to_json(const SearchResponse& response) {
-  rapidjson::StringBuffer buffer;
-  JsonWriter writer(buffer);
-  writer.StartObject();
-  write_string(writer, "query", response.query);
-  writer.Key("results");
+void write_hits(JsonWriter& writer, const std::vector<SearchHit>& hits) {
   writer.StartArray();
-  for (const SearchHit& hit : response.hits) {
+  for (const SearchHit& hit : hits) {
     writer.StartObject();
     write_string(writer, "code", hit.code);
     write_string(writer, "system", hit.system);
@@ -48,11 +41,40 @@ std::string search_response_to_json(const SearchResponse& response) {
     writer.EndObject();
   }
   writer.EndArray();
+}
+
+}  // namespace
+
+std::string search_response_to_json(const SearchResponse& response) {
+  rapidjson::StringBuffer buffer;
+  JsonWriter writer(buffer);
+  writer.StartObject();
+  write_string(writer, "query", response.query);
+  writer.Key("results");
+  write_hits(writer, response.hits);
   writer.Key("total");
   writer.Uint64(response.total);
   if (!response.corrected_query.empty()) {
     write_string(writer, "corrected_query", response.corrected_query);
   }
+  writer.EndObject();
+  return buffer.GetString();
+}
+
+std::string suggest_response_to_json(const SuggestResponse& response) {
+  rapidjson::StringBuffer buffer;
+  JsonWriter writer(buffer);
+  writer.StartObject();
+  write_string(writer, "query", response.query);
+  writer.Key("completions");
+  writer.StartArray();
+  for (const auto& completion : response.completions) {
+    const std::string valid = to_valid_utf8(completion);
+    writer.String(valid.data(), static_cast<rapidjson::SizeType>(valid.size()));
+  }
+  writer.EndArray();
+  writer.Key("codes");
+  write_hits(writer, response.codes);
   writer.EndObject();
   return buffer.GetString();
 }

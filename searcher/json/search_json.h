@@ -16,6 +16,9 @@ namespace medcode::searcher {
 // plus "corrected_query" when spelling correction was used.
 std::string search_response_to_json(const SearchResponse& response);
 
+// {"query":"acute myo","completions":["acute myocardial",...],"codes":[<result>,...]}
+std::string suggest_response_to_json(const SuggestResponse& response);
+
 // {"code":"invalid_argument","message":"..."}: the error object used everywhere.
 std::string error_to_json(const Status& status);
 

@@ -28,7 +28,11 @@ TEST(IndexBuildTest, BuildsFixtureCorpusAndReportsEachSource) {
   auto report = build_index(options);
   ASSERT_TRUE(report.is_ok()) << report.status().to_string();
   EXPECT_EQ(report.value().documents, 28u);
-  ASSERT_EQ(report.value().sources.size(), 6u);
+  // Six official sources, then one line per curated synonym list and the mined see references.
+  ASSERT_EQ(report.value().sources.size(), 12u);
+  EXPECT_EQ(report.value().sources[6].role, "synonyms");
+  EXPECT_EQ(report.value().sources[11].file, "alphabetic index see references");
+  EXPECT_EQ(report.value().sources[11].records, 1u);  // "Heart attack" see "Infarct, myocardium"
   EXPECT_EQ(report.value().sources[0].role, "order");
   EXPECT_EQ(report.value().sources[0].records, 28u);
   EXPECT_EQ(report.value().sources[1].role, "tabular");

@@ -1,0 +1,66 @@
+#include "indexer/build/synonym_table.h"
+
+#include <gtest/gtest.h>
+
+#include "indexer/corpus/curated_synonyms.h"
+
+namespace medcode::indexer {
+namespace {
+
+// Keys are stemmed phrases; values are search-form phrases.
+TEST(SynonymTableTest, StoresNormalizedStemmedKeys) {
+  SynonymTable table;
+  EXPECT_TRUE(table.add("Heart Attacks", "Myocardial Infarction"));
+  EXPECT_TRUE(table.add("CHF", "congestive heart failure"));
+  EXPECT_FALSE(table.add("fracture", "Fractures"));  // same key: nothing to expand
+  EXPECT_FALSE(table.add("", "x"));
+  const auto& entries = table.entries();
+  ASSERT_EQ(entries.count("heart attack"), 1u);
+  EXPECT_EQ(*entries.at("heart attack").begin(), "myocardial infarction");
+  ASSERT_EQ(entries.count("chf"), 1u);
+  EXPECT_EQ(table.pair_count(), 2u);
+}
+
+TEST(SynonymTableTest, BidirectionalListsWorkBothWays) {
+  SynonymList list;
+  list.bidirectional = true;
+  list.rows.push_back({"renal", {"kidney"}, "anatomy.tsv:3"});
+  SynonymTable table;
+  table.add_list(list);
+  EXPECT_EQ(table.entries().count("renal"), 1u);
+  EXPECT_EQ(table.entries().count("kidney"), 1u);
+}
+
+// Main-term see references become synonyms; generic instructions do not.
+TEST(SynonymTableTest, MinesMainTermSeeReferences) {
+  IndexTerms terms;
+  terms.entries.push_back({{"Abdominalgia"}, "", "", "Pain, abdominal", "", "i:1"});
+  terms.entries.push_back({{"Abasia (-astasia)"}, "", "", "Gait disorder", "", "i:2"});
+  terms.entries.push_back({{"Abnormal"}, "", "", "condition", "", "i:3"});
+  terms.entries.push_back({{"Fracture", "Colles'"}, "", "", "Colles' fracture", "", "i:4"});
+  SynonymTable table;
+  table.add_see_references(terms);
+  EXPECT_EQ(*table.entries().at("abdominalgia").begin(), "pain abdominal");
+  EXPECT_EQ(*table.entries().at("abasia").begin(), "gait disorder");
+  EXPECT_EQ(table.entries().count("abnorm"), 0u);
+  EXPECT_EQ(table.pair_count(), 2u);  // the subterm's see is not mined
+}
+
+// The curated lists meet the sizes the product promises.
+TEST(SynonymTableTest, CuratedListsCoverTheirDomains) {
+  std::map<std::string, std::size_t> rows;
+  for (const CuratedList& curated : curated_synonym_lists()) {
+    auto list = read_synonym_list(curated.text, std::string(curated.name));
+    ASSERT_TRUE(list.is_ok()) << list.status().to_string();
+    EXPECT_EQ(list.value().skipped.count(), 0u) << curated.name;
+    rows[std::string(curated.name)] = list.value().rows.size();
+  }
+  EXPECT_GE(rows["lay_terms.tsv"], 600u);
+  EXPECT_GE(rows["abbreviations.tsv"], 400u);
+  EXPECT_GE(rows["anatomy.tsv"], 50u);
+  EXPECT_GE(rows["spelling_variants.tsv"], 50u);
+  EXPECT_GE(rows["eponyms.tsv"], 50u);
+}
+
+}  // namespace
+}  // namespace medcode::indexer
