@@ -52,12 +52,19 @@ std::vector<std::string> split_words(std::string_view text) {
 
 std::string synonym_key(const std::vector<std::string>& words,
                         const std::function<std::string(const std::string&)>& stem) {
-  std::string key;
-  for (const auto& word : words) {
-    if (!key.empty()) key += ' ';
-    key += (!word.empty() && is_ascii_digit(word[0])) ? word : stem(word);
-  }
-  return key;
+  auto join = [&](bool skip_stop_words) {
+    std::string key;
+    for (const auto& word : words) {
+      if (skip_stop_words && is_stop_word(word)) continue;
+      if (!key.empty()) key += ' ';
+      key += (!word.empty() && is_ascii_digit(word[0])) ? word : stem(word);
+    }
+    return key;
+  };
+  // Stop words do not count ("ringing in my ears" = "ringing ears"), unless they are all
+  // there is to the phrase, or all but one letter ("s/p").
+  std::string key = join(true);
+  return key.size() > 1 ? key : join(false);
 }
 
 std::string concept_key(const std::vector<std::string>& words,

@@ -15,9 +15,11 @@ namespace medcode {
 // Everything else separates: "covid-19" -> {"covid", "19"}, "s/p" -> {"s", "p"}.
 std::vector<std::string> split_words(std::string_view normalized);
 
-// The synonym table key of a phrase: its words, each stemmed by stem unless it starts with a
-// digit (TermGenerator never stems those), joined by single spaces. Indexer and searcher both
-// call this with Xapian's English stemmer: {"heart", "attacks"} -> "heart attack".
+// The synonym table key of a phrase: its words without stop words, each stemmed by stem
+// unless it starts with a digit (TermGenerator never stems those), joined by single spaces.
+// Stop words stay when dropping them would leave one letter or less ({"s", "p"} -> "s p").
+// Indexer and searcher both call this with Xapian's English stemmer:
+// {"heart", "attacks"} -> "heart attack", {"ringing", "in", "the", "ears"} -> "ring ear".
 std::string synonym_key(const std::vector<std::string>& words,
                         const std::function<std::string(const std::string&)>& stem);
 

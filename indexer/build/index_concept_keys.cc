@@ -11,6 +11,8 @@ namespace medcode::indexer {
 namespace {
 
 constexpr std::size_t kMaxKeys = 16;
+// Main term, subterm, sub-subterm: deeper entries are too specific to be a phrase's default.
+constexpr std::size_t kMaxDepth = 3;
 
 std::string stem_english(const std::string& word) {
   static const Xapian::Stem stemmer("english");
@@ -52,21 +54,30 @@ std::vector<std::string> forms_of(const std::string& step) {
 std::vector<std::string> index_concept_keys(const IndexEntry& entry) {
   const bool term_index = entry.source == IndexSource::kAlphabeticIndex ||
                           entry.source == IndexSource::kExternalCause;
-  if (!term_index || entry.path.empty() || entry.path.size() > 2) return {};
-  const std::vector<std::string> main_forms = forms_of(entry.path[0]);
-  const std::vector<std::string> sub_forms =
-      entry.path.size() == 2 ? forms_of(entry.path[1]) : std::vector<std::string>{""};
-  std::set<std::string> keys;
-  for (const auto& main_form : main_forms) {
-    for (const auto& sub_form : sub_forms) {
-      for (bool with_modifiers : {false, true}) {
-        std::vector<std::string> words = words_of(main_form, with_modifiers);
-        const std::vector<std::string> sub_words = words_of(sub_form, with_modifiers);
-        words.insert(words.end(), sub_words.begin(), sub_words.end());
-        const std::string key = concept_key(words, stem_english);
-        if (!key.empty()) keys.insert(key);
-        if (keys.size() >= kMaxKeys) return {keys.begin(), keys.end()};
+  if (!term_index || entry.path.empty() || entry.path.size() > kMaxDepth) return {};
+  // Every combination of one form per step.
+  std::vector<std::vector<std::string>> combinations = {{}};
+  for (const auto& step : entry.path) {
+    std::vector<std::vector<std::string>> next;
+    for (const auto& prefix : combinations) {
+      for (const auto& form : forms_of(step)) {
+        next.push_back(prefix);
+        next.back().push_back(form);
       }
+    }
+    combinations = std::move(next);
+  }
+  std::set<std::string> keys;
+  for (const auto& forms : combinations) {
+    for (bool with_modifiers : {false, true}) {
+      std::vector<std::string> words;
+      for (const auto& form : forms) {
+        const std::vector<std::string> form_words = words_of(form, with_modifiers);
+        words.insert(words.end(), form_words.begin(), form_words.end());
+      }
+      const std::string key = concept_key(words, stem_english);
+      if (!key.empty()) keys.insert(key);
+      if (keys.size() >= kMaxKeys) return {keys.begin(), keys.end()};
     }
   }
   return {keys.begin(), keys.end()};

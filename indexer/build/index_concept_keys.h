@@ -1,6 +1,6 @@
 // The concept keys under which an Alphabetic Index entry makes its code the default for a
-// phrase (schema kConceptTermPrefix). A main term alone ("Pneumonia" -> J18.9) or a main
-// term with one subterm ("Fracture, traumatic" / "wrist" -> S62.10-) names the code a
+// phrase (schema kConceptTermPrefix). A main term alone ("Pneumonia" -> J18.9), or with up
+// to two levels of subterms ("Failure" / "heart" / "congestive" -> I50.9), names the code a
 // coder would pick for that phrase; deeper entries are too specific to be defaults.
 #pragma once
 
@@ -11,7 +11,7 @@
 
 namespace medcode::indexer {
 
-// Keys of an entry of the alphabetic or external cause index with a path of 1 or 2 steps;
+// Keys of an entry of the alphabetic or external cause index with a path of 1 to 3 steps;
 // none for deeper entries or the tables. Each step's comma-separated forms are
 // alternatives ("Infarct, infarction" / "myocardium, myocardial"); every combination gives
 // a key without and a key with the nonessential modifiers in parentheses. At most 16 keys.

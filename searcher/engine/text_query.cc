@@ -15,8 +15,8 @@ constexpr double kAllSpansBoost = 1.0;   // every query concept matched
 constexpr double kTitleAllBoost = 1.0;   // ... and all of them in the title
 constexpr double kPhraseBoost = 0.5;     // the words as typed, adjacent and in order
 constexpr double kBillablePrior = 0.3;   // among equals, a billable code first
-constexpr double kConceptBoost = 3.0;    // the index's default code for the whole phrase
-constexpr double kInitialEncounterPrior = 0.5;  // no encounter named: the initial encounter
+constexpr double kConceptBoost = 20.0;    // the index's default code for the whole phrase
+constexpr double kInitialEncounterPrior = 1.0;  // no encounter named: the initial encounter
 
 // Words that name an encounter other than the initial one (7th characters D, S, ...).
 bool names_later_encounter(const std::vector<std::string>& words) {
@@ -28,6 +28,14 @@ bool names_later_encounter(const std::vector<std::string>& words) {
     }
   }
   return false;
+}
+
+// Words that only say "the unspecified one" ("hypertension NOS", "pneumonia, organism
+// unspecified"): the index default is exactly that, so they stay out of the concept key.
+bool is_vague_qualifier(const std::string& word) {
+  return word == "unspecified" || word == "unspecify" || word == "nos" || word == "nec" ||
+         word == "elsewhere" || word == "classified" || word == "specified" || word == "site" ||
+         word == "organism" || word == "mention";
 }
 
 Xapian::Query fixed_weight_for(const std::string& term, double weight) {
@@ -157,7 +165,14 @@ Xapian::Query TextQueryBuilder::concept_query(const std::vector<Span>& spans) co
     combinations = std::move(next);
   }
   std::vector<Xapian::Query> terms;
-  for (const auto& words : combinations) {
+  for (auto& words : combinations) {
+    // "site not specified", "not elsewhere classified": the "not" goes with its qualifier.
+    const bool vague = std::any_of(words.begin(), words.end(), is_vague_qualifier);
+    words.erase(std::remove_if(words.begin(), words.end(),
+                               [vague](const std::string& word) {
+                                 return is_vague_qualifier(word) || (vague && word == "not");
+                               }),
+                words.end());
     const std::string key = concept_key(words, stem);
     if (!key.empty() && key.size() <= 200) terms.emplace_back(std::string(schema::kConceptTermPrefix) + key);
   }

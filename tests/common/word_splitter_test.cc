@@ -33,6 +33,10 @@ TEST(WordSplitterTest, SynonymKeyStemsWordsButNotNumbers) {
   EXPECT_EQ(synonym_key({"heart", "attacks"}, fake_stem), "heart attack");
   EXPECT_EQ(synonym_key({"ckd", "stage", "3s"}, fake_stem), "ckd stage 3s");
   EXPECT_EQ(synonym_key({}, fake_stem), "");
+  // Stop words do not count, unless nothing (or one letter) would be left.
+  EXPECT_EQ(synonym_key({"ringing", "in", "my", "ears"}, fake_stem), "ringing ear");
+  EXPECT_EQ(synonym_key({"s", "p"}, fake_stem), "s p");
+  EXPECT_EQ(synonym_key({"the"}, fake_stem), "the");
 }
 
 }  // namespace

@@ -30,7 +30,9 @@ TEST(IndexConceptKeysTest, KeysMainTermsAndFirstSubterms) {
 }
 
 TEST(IndexConceptKeysTest, NoKeysForDeepEntriesOrTables) {
-  EXPECT_TRUE(index_concept_keys(entry({"Fracture", "radius", "lower end"})).empty());
+  EXPECT_EQ(index_concept_keys(entry({"Failure", "heart", "congestive"})),
+            Keys{"congest failur heart"});
+  EXPECT_TRUE(index_concept_keys(entry({"Fracture", "radius", "lower end", "Colles'"})).empty());
   EXPECT_TRUE(index_concept_keys(entry({"Acetaminophen"}, IndexSource::kDrugTable)).empty());
   EXPECT_FALSE(index_concept_keys(entry({"Fall", "ladder"}, IndexSource::kExternalCause)).empty());
 }
