@@ -2,6 +2,7 @@
 
 #include <xapian.h>
 
+#include <cctype>
 #include <set>
 
 #include "common/text_normalizer.h"
@@ -49,18 +50,45 @@ std::vector<std::string> forms_of(const std::string& step) {
   return forms;
 }
 
+// A step's wordings. Comma forms that are variants of the first ("Infarct, infarction",
+// "Hypertension, hypertensive": same first four letters) are alternatives. Other forms
+// qualify the first ("Fracture, pathological") and stay with it, except "traumatic", the
+// index's default kind of injury ("Fracture, traumatic" is where "broken wrist" goes).
+std::vector<std::string> wordings_of(const std::string& step) {
+  const std::vector<std::string> forms = forms_of(step);
+  auto head = [](const std::string& form) {
+    std::string letters;
+    for (char c : form) {
+      if (std::isalpha(static_cast<unsigned char>(c))) letters += static_cast<char>(std::tolower(c));
+      if (letters.size() == 4) break;
+    }
+    return letters;
+  };
+  std::vector<std::string> wordings = {forms[0]};
+  std::string qualified = forms[0];
+  for (std::size_t i = 1; i < forms.size(); ++i) {
+    if (head(forms[i]) == head(forms[0])) {
+      wordings.push_back(forms[i]);
+    } else if (forms[i].find("traumatic") == std::string::npos) {
+      qualified += " " + forms[i];
+    }
+  }
+  wordings[0] = qualified;
+  return wordings;
+}
+
 }  // namespace
 
 std::vector<std::string> index_concept_keys(const IndexEntry& entry) {
   const bool term_index = entry.source == IndexSource::kAlphabeticIndex ||
                           entry.source == IndexSource::kExternalCause;
   if (!term_index || entry.path.empty() || entry.path.size() > kMaxDepth) return {};
-  // Every combination of one form per step.
+  // Every combination of one wording per step.
   std::vector<std::vector<std::string>> combinations = {{}};
   for (const auto& step : entry.path) {
     std::vector<std::vector<std::string>> next;
     for (const auto& prefix : combinations) {
-      for (const auto& form : forms_of(step)) {
+      for (const auto& form : wordings_of(step)) {
         next.push_back(prefix);
         next.back().push_back(form);
       }

@@ -12,9 +12,10 @@
 namespace medcode::indexer {
 
 // Keys of an entry of the alphabetic or external cause index with a path of 1 to 3 steps;
-// none for deeper entries or the tables. Each step's comma-separated forms are
-// alternatives ("Infarct, infarction" / "myocardium, myocardial"); every combination gives
-// a key without and a key with the nonessential modifiers in parentheses. At most 16 keys.
+// none for deeper entries or the tables. A step's comma-separated variants are alternatives
+// ("Infarct, infarction" / "myocardium, myocardial"), its other comma parts qualify it
+// ("Fracture, pathological"); every combination gives a key without and a key with the
+// nonessential modifiers in parentheses. At most 16 keys.
 std::vector<std::string> index_concept_keys(const IndexEntry& entry);
 
 }  // namespace medcode::indexer

@@ -15,7 +15,7 @@ constexpr double kAllSpansBoost = 1.0;   // every query concept matched
 constexpr double kTitleAllBoost = 1.0;   // ... and all of them in the title
 constexpr double kPhraseBoost = 0.5;     // the words as typed, adjacent and in order
 constexpr double kBillablePrior = 0.3;   // among equals, a billable code first
-constexpr double kConceptBoost = 20.0;    // the index's default code for the whole phrase
+constexpr double kConceptBoost = 50.0;    // the index's default code for the whole phrase
 constexpr double kInitialEncounterPrior = 1.0;  // no encounter named: the initial encounter
 
 // Words that name an encounter other than the initial one (7th characters D, S, ...).

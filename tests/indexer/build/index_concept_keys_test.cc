@@ -25,6 +25,9 @@ TEST(IndexConceptKeysTest, KeysMainTermsAndFirstSubterms) {
       {{"Infarct, infarction", "myocardium, myocardial"},
        {"infarct myocardi", "infarct myocardium"}},
       {{"Infection", "urinary (tract)"}, {"infect tract urinari", "infect urinari"}},
+      // other comma parts qualify the main term, but "traumatic" is the default injury
+      {{"Fracture, pathological", "wrist"}, {"fractur patholog wrist"}},
+      {{"Fracture, traumatic", "wrist"}, {"fractur wrist"}},
   };
   for (const auto& row : rows) EXPECT_EQ(index_concept_keys(entry(row.path)), row.keys) << row.path[0];
 }
