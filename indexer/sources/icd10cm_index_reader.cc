@@ -1,7 +1,5 @@
 #include "indexer/sources/icd10cm_index_reader.h"
 
-#include <cstring>
-
 #include "common/code_format.h"
 #include "common/utf8.h"
 #include "indexer/sources/xml_document.h"
@@ -45,22 +43,14 @@ class IndexWalker {
 }  // namespace
 
 Result<IndexTerms> read_icd10cm_index(std::string bytes, const std::string& source_name) {
-  auto parsed = XmlDocument::parse(std::move(bytes), source_name);
+  auto parsed = XmlDocument::parse_with_root(std::move(bytes), source_name, "ICD10CM.index");
   if (!parsed.is_ok()) return parsed.status();
   const XmlDocument& xml = *parsed.value();
   const pugi::xml_node root = xml.root();
-  if (std::strcmp(root.name(), "ICD10CM.index") != 0) {
-    return Status::data_error(source_name + ": root element is <" + root.name() +
-                              ">, expected <ICD10CM.index>");
-  }
   IndexTerms terms;
   IndexWalker walker(xml, terms);
   std::vector<std::string> path;
-  for (const pugi::xml_node& letter : root.children("letter")) {
-    for (const pugi::xml_node& main_term : letter.children("mainTerm")) {
-      walker.term(main_term, path);
-    }
-  }
+  for (const pugi::xml_node& main_term : index_main_terms(root)) walker.term(main_term, path);
   if (terms.entries.empty()) {
     return Status::data_error(source_name + ": no <mainTerm> entries found in the index");
   }

@@ -1,7 +1,5 @@
 #include "indexer/sources/icd10cm_table_reader.h"
 
-#include <cstring>
-
 #include "common/code_format.h"
 #include "common/utf8.h"
 #include "indexer/sources/xml_document.h"
@@ -47,14 +45,10 @@ class TableWalker {
 }  // namespace
 
 Result<TableEntries> read_icd10cm_table(std::string bytes, const std::string& source_name) {
-  auto parsed = XmlDocument::parse(std::move(bytes), source_name);
+  auto parsed = XmlDocument::parse_with_root(std::move(bytes), source_name, "ICD10CM.index");
   if (!parsed.is_ok()) return parsed.status();
   const XmlDocument& xml = *parsed.value();
   const pugi::xml_node root = xml.root();
-  if (std::strcmp(root.name(), "ICD10CM.index") != 0) {
-    return Status::data_error(source_name + ": root element is <" + root.name() +
-                              ">, expected <ICD10CM.index>");
-  }
   const pugi::xml_node heading = root.child("indexHeading");
   if (!heading) {
     return Status::data_error(source_name +
@@ -73,11 +67,7 @@ Result<TableEntries> read_icd10cm_table(std::string bytes, const std::string& so
   }
   TableWalker walker(xml, table);
   std::vector<std::string> path;
-  for (const pugi::xml_node& letter : root.children("letter")) {
-    for (const pugi::xml_node& main_term : letter.children("mainTerm")) {
-      walker.term(main_term, path);
-    }
-  }
+  for (const pugi::xml_node& main_term : index_main_terms(root)) walker.term(main_term, path);
   return table;
 }
 

@@ -109,14 +109,10 @@ class TabularWalker {
 
 Result<TabularList> read_icd10cm_tabular(std::string bytes, const std::string& source_name,
                                          int release_year) {
-  auto parsed = XmlDocument::parse(std::move(bytes), source_name);
+  auto parsed = XmlDocument::parse_with_root(std::move(bytes), source_name, "ICD10CM.tabular");
   if (!parsed.is_ok()) return parsed.status();
   const XmlDocument& xml = *parsed.value();
   const pugi::xml_node root = xml.root();
-  if (std::strcmp(root.name(), "ICD10CM.tabular") != 0) {
-    return Status::data_error(source_name + ": root element is <" + root.name() +
-                              ">, expected <ICD10CM.tabular>");
-  }
   TabularList list;
   list.release_year = release_year;
   TabularWalker walker(xml, list);

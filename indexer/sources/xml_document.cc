@@ -1,6 +1,7 @@
 #include "indexer/sources/xml_document.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "common/utf8.h"
 
@@ -26,6 +27,27 @@ Result<std::unique_ptr<XmlDocument>> XmlDocument::parse(std::string bytes,
                               ": malformed XML: " + parsed.description());
   }
   return xml;
+}
+
+Result<std::unique_ptr<XmlDocument>> XmlDocument::parse_with_root(std::string bytes,
+                                                                 std::string source_name,
+                                                                 const char* expected_root) {
+  auto parsed = parse(std::move(bytes), std::move(source_name));
+  if (!parsed.is_ok()) return parsed;
+  const pugi::xml_node root = parsed.value()->root();
+  if (std::strcmp(root.name(), expected_root) != 0) {
+    return Status::data_error(parsed.value()->source_name() + ": root element is <" +
+                              root.name() + ">, expected <" + expected_root + ">");
+  }
+  return parsed;
+}
+
+std::vector<pugi::xml_node> index_main_terms(const pugi::xml_node& root) {
+  std::vector<pugi::xml_node> main_terms;
+  for (const pugi::xml_node& letter : root.children("letter")) {
+    for (const pugi::xml_node& main_term : letter.children("mainTerm")) main_terms.push_back(main_term);
+  }
+  return main_terms;
 }
 
 std::size_t XmlDocument::line_of(const pugi::xml_node& node) const {

@@ -19,6 +19,12 @@ class XmlDocument {
   // "<name>:<line>:<col>: malformed XML: <pugixml description>".
   static Result<std::unique_ptr<XmlDocument>> parse(std::string bytes, std::string source_name);
 
+  // parse(), then checks the root element's name: kDataError "<name>: root element is <x>,
+  // expected <ICD10CM.index>" otherwise.
+  static Result<std::unique_ptr<XmlDocument>> parse_with_root(std::string bytes,
+                                                              std::string source_name,
+                                                              const char* expected_root);
+
   const pugi::xml_document& document() const { return document_; }
   pugi::xml_node root() const { return document_.document_element(); }
   const std::string& source_name() const { return source_name_; }
@@ -35,6 +41,9 @@ class XmlDocument {
   std::vector<std::size_t> line_starts_;  // byte offset where each line begins
   pugi::xml_document document_;
 };
+
+// The <mainTerm> elements of every <letter> of an index document, in order.
+std::vector<pugi::xml_node> index_main_terms(const pugi::xml_node& root);
 
 // The text of an element with its children's text joined by single spaces and trimmed:
 // "<title>Abasia<nemod>(-astasia)</nemod></title>" -> "Abasia (-astasia)".

@@ -113,4 +113,18 @@ void build_fixture_index(const FixtureCorpus& corpus, const std::string& index_d
   ASSERT_TRUE(report.is_ok()) << report.status().to_string();
 }
 
+const std::string& shared_fixture_index() {
+  static TempDir* const dir = [] {
+    auto* made = new TempDir();
+    build_fixture_index(make_fixture_corpus(made->path()), *made / "index");
+    return made;
+  }();
+  // Deleted at exit, so the temporary directory goes with the process.
+  static const struct Cleanup {
+    ~Cleanup() { delete dir; }
+  } cleanup;
+  static const std::string index = *dir / "index";
+  return index;
+}
+
 }  // namespace medcode::testing

@@ -45,4 +45,8 @@ void refresh_manifest(const FixtureCorpus& corpus);
 // Builds the fixture corpus into index_dir; fails the current test on error.
 void build_fixture_index(const FixtureCorpus& corpus, const std::string& index_dir);
 
+// The fixture corpus built once per test process; returns its index directory, which is
+// removed when the process exits. Fails the calling test if the build fails.
+const std::string& shared_fixture_index();
+
 }  // namespace medcode::testing

@@ -31,15 +31,8 @@ ProgramRun run(const std::string& arguments, const std::string& input = "") {
 
 class SearchCliTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    dir_ = new testing::TempDir();
-    testing::build_fixture_index(testing::make_fixture_corpus(dir_->path()), *dir_ / "index");
-  }
-  static void TearDownTestSuite() { delete dir_; }
-  static std::string index_flag() { return "--index " + (*dir_ / "index"); }
-  static testing::TempDir* dir_;
+  static std::string index_flag() { return "--index " + testing::shared_fixture_index(); }
 };
-testing::TempDir* SearchCliTest::dir_ = nullptr;
 
 TEST_F(SearchCliTest, PrintsRankedResultsAsText) {
   const ProgramRun result = run(index_flag() + " --limit 2 I21");
@@ -62,6 +55,12 @@ TEST_F(SearchCliTest, BatchModePrintsOneJsonObjectPerLine) {
             "{\"query\":\"high blood pressure\",\"results\":[{\"code\":\"I10\",\"system\":"
             "\"icd10cm\",\"title\":\"Essential (primary) hypertension\",\"billable\":true,"
             "\"score\":100,\"match\":\"text\"}],\"total\":3}\n");
+}
+
+TEST_F(SearchCliTest, SuggestPrintsCompletionsThenCodes) {
+  const ProgramRun result = run(index_flag() + " --suggest --limit 1 hypert");
+  EXPECT_EQ(result.exit_code, 0);
+  EXPECT_EQ(result.output, "hypertension\n--\nI10       icd10cm  Essential (primary) hypertension\n");
 }
 
 TEST_F(SearchCliTest, ExitCodesFollowSysexits) {

@@ -10,13 +10,8 @@ namespace {
 
 class RankingTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    dir_ = new testing::TempDir();
-    testing::build_fixture_index(testing::make_fixture_corpus(dir_->path()), *dir_ / "index");
-  }
-  static void TearDownTestSuite() { delete dir_; }
   void SetUp() override {
-    auto opened = Searcher::open(*dir_ / "index");
+    auto opened = Searcher::open(testing::shared_fixture_index());
     ASSERT_TRUE(opened.is_ok()) << opened.status().to_string();
     searcher_ = std::move(opened).value();
   }
@@ -42,10 +37,8 @@ class RankingTest : public ::testing::Test {
     return 0;
   }
 
-  static testing::TempDir* dir_;
   std::unique_ptr<Searcher> searcher_;
 };
-testing::TempDir* RankingTest::dir_ = nullptr;
 
 struct Row {
   const char* query;

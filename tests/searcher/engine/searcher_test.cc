@@ -7,19 +7,10 @@
 namespace medcode::searcher {
 namespace {
 
-// One fixture index for the whole suite: building it is the slow part.
 class SearcherTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    dir_ = new testing::TempDir();
-    testing::build_fixture_index(testing::make_fixture_corpus(dir_->path()), *dir_ / "index");
-  }
-  static void TearDownTestSuite() {
-    delete dir_;
-    dir_ = nullptr;
-  }
   void SetUp() override {
-    auto opened = Searcher::open(*dir_ / "index");
+    auto opened = Searcher::open(testing::shared_fixture_index());
     ASSERT_TRUE(opened.is_ok()) << opened.status().to_string();
     searcher_ = std::move(opened).value();
   }
@@ -37,10 +28,8 @@ class SearcherTest : public ::testing::Test {
     return out;
   }
 
-  static testing::TempDir* dir_;
   std::unique_ptr<Searcher> searcher_;
 };
-testing::TempDir* SearcherTest::dir_ = nullptr;
 
 // A code or prefix in any accepted spelling returns the code, then its descendants.
 TEST_F(SearcherTest, CodeQueriesReturnCodeThenDescendantsInTabularOrder) {
