@@ -7,12 +7,13 @@
 
 namespace medcode::schema {
 
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 
 // Boolean terms (no weight).
 inline constexpr std::string_view kIdTermPrefix = "Q";           // Q<system>:<compact code>
 inline constexpr std::string_view kSystemTermPrefix = "XS";      // XS<system>
 inline constexpr std::string_view kCodePrefixTermPrefix = "XP";  // XP<system>:<code prefix>
+inline constexpr std::string_view kParentTermPrefix = "XU";      // XU<system>:<parent code>
 inline constexpr std::string_view kBillableTerm = "XBILLABLE";   // billable codes only
 inline constexpr std::string_view kInitialEncounterTerm = "XINITIAL";  // 7th character A-like
 // XM<concept key> (common/word_splitter.h): the code an Alphabetic Index main term, or main

@@ -101,6 +101,10 @@ Status IndexWriter::add(const CodeRecord& record) {
       document.add_boolean_term(std::string(schema::kCodePrefixTermPrefix) + record.system + ":" +
                                 record.code.substr(0, length));
     }
+    if (!record.parent.empty()) {
+      document.add_boolean_term(std::string(schema::kParentTermPrefix) + record.system + ":" +
+                                record.parent);
+    }
     if (record.is_billable) document.add_boolean_term(std::string(schema::kBillableTerm));
     if (record.title.find("initial encounter") != std::string::npos) {
       document.add_boolean_term(std::string(schema::kInitialEncounterTerm));

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "common/code_record.h"
+
 namespace medcode::searcher {
 
 enum class MatchKind {
@@ -22,6 +24,13 @@ struct SearchHit {
   // relative to the query's best match (100). Comparable only within one response.
   int score = 0;
   MatchKind match = MatchKind::kText;
+  // What matched: the title (and, when they matched, inclusion terms or index entries) with
+  // matched words in <b></b>, HTML-escaped. Empty for code matches.
+  std::string snippet;
+  // Where the code sits: its chapter, block and parent ("I21" for I21.9; "" for a category).
+  std::string chapter;
+  std::string section;
+  std::string parent;
 };
 
 struct SearchResponse {
@@ -36,6 +45,30 @@ struct SuggestResponse {
   std::string query;
   std::vector<std::string> completions;  // "acute myocardial", "acute myeloid", ...
   std::vector<SearchHit> codes;
+};
+
+// A code with what a coder needs around it: the record itself, its ancestors (nearest
+// last), its direct children, and the instructional notes and 7th characters that apply
+// to it from its ancestors (guideline I.A: notes at a category apply to all its codes).
+struct CodeLink {
+  std::string code;  // display form
+  std::string title;
+  bool is_billable = false;
+};
+
+struct InheritedNote {
+  std::string from_code;  // display form of the ancestor that carries the note
+  Note note;
+};
+
+struct CodeDetail {
+  CodeRecord record;
+  std::string display_code;
+  std::vector<CodeLink> ancestors;  // category first, parent last
+  std::vector<CodeLink> children;
+  std::vector<InheritedNote> inherited_notes;
+  std::vector<SeventhCharacter> seventh_characters;  // own, or the nearest ancestor's
+  std::string seventh_characters_from;  // display code that defines them; "" when none
 };
 
 }  // namespace medcode::searcher

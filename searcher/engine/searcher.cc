@@ -55,7 +55,41 @@ struct Searcher::Impl {
     auto record = decode_record(document.get_data());
     if (!record.is_ok()) return record.status().with_context("index " + directory);
     const CodeRecord& r = record.value();
-    return SearchHit{r.system, display_code(r.system, r.code), r.title, r.is_billable, score, match};
+    SearchHit hit;
+    hit.system = r.system;
+    hit.code = display_code(r.system, r.code);
+    hit.title = r.title;
+    hit.is_billable = r.is_billable;
+    hit.score = score;
+    hit.match = match;
+    hit.chapter = r.chapter;
+    hit.section = r.section;
+    hit.parent = r.parent.empty() ? "" : display_code(r.system, r.parent);
+    return hit;
+  }
+
+  // The title with matched words marked; the first matching inclusion term or index entry
+  // is added when the title alone does not show why the code matched.
+  std::string snippet_for(const Xapian::MSet& matches, const Xapian::Document& document) const {
+    auto record = decode_record(document.get_data());
+    if (!record.is_ok()) return "";
+    const CodeRecord& r = record.value();
+    static const Xapian::Stem stemmer("english");
+    const unsigned flags = Xapian::MSet::SNIPPET_EXHAUSTIVE;
+    std::string snippet = matches.snippet(r.title, 300, stemmer, flags, "<b>", "</b>", "...");
+    if (snippet.find("<b>") != std::string::npos) return snippet;
+    std::vector<std::string> alternatives = r.inclusion_terms;
+    for (const auto& entry : r.index_entries) {
+      std::string path;
+      for (const auto& step : entry.path) path += (path.empty() ? "" : ", ") + step;
+      if (!entry.column.empty()) path += " (" + entry.column + ")";
+      alternatives.push_back(path);
+    }
+    for (const auto& text : alternatives) {
+      std::string marked = matches.snippet(text, 200, stemmer, flags, "<b>", "</b>", "...");
+      if (marked.find("<b>") != std::string::npos) return snippet + " \u2014 " + marked;
+    }
+    return snippet;
   }
 
   // Code or code-prefix lookup; false when the query is not an existing code or prefix.
@@ -107,8 +141,10 @@ struct Searcher::Impl {
     if (matches.empty() && request.offset == 0) matches = run(parsed.fallback);
     response.total = matches.get_matches_estimated();
     for (auto it = matches.begin(); it != matches.end(); ++it) {
-      auto hit = hit_from(it.get_document(), relative_score(it, matches), MatchKind::kText);
+      const Xapian::Document document = it.get_document();
+      auto hit = hit_from(document, relative_score(it, matches), MatchKind::kText);
       if (!hit.is_ok()) return hit.status();
+      hit.value().snippet = snippet_for(matches, document);
       response.hits.push_back(std::move(hit).value());
     }
     return Status::ok();
@@ -218,6 +254,51 @@ Result<CodeRecord> Searcher::lookup(const std::string& system, const std::string
   } catch (const Xapian::Error& e) {
     return Status::unavailable("index " + impl_->directory + ": " + e.get_description());
   }
+}
+
+Result<CodeDetail> Searcher::code_detail(const std::string& system, const std::string& code) const {
+  auto record = lookup(system, code);
+  if (!record.is_ok()) return record.status();
+  CodeDetail detail;
+  detail.record = std::move(record).value();
+  detail.display_code = display_code(system, detail.record.code);
+  detail.seventh_characters = detail.record.seventh_characters;
+  if (!detail.seventh_characters.empty()) detail.seventh_characters_from = detail.display_code;
+  // Ancestors, walking parent links up to the category.
+  std::string parent = detail.record.parent;
+  while (!parent.empty()) {
+    auto ancestor = lookup(system, parent);
+    if (!ancestor.is_ok()) break;
+    const CodeRecord& a = ancestor.value();
+    const std::string shown = display_code(system, a.code);
+    detail.ancestors.insert(detail.ancestors.begin(), CodeLink{shown, a.title, a.is_billable});
+    for (const Note& note : a.notes) {
+      if (note.kind != NoteKind::kSeventhCharNote) detail.inherited_notes.push_back({shown, note});
+    }
+    if (detail.seventh_characters.empty() && !a.seventh_characters.empty()) {
+      detail.seventh_characters = a.seventh_characters;
+      detail.seventh_characters_from = shown;
+    }
+    parent = a.parent;
+  }
+  try {
+    const std::string children_term =
+        term(schema::kParentTermPrefix, system + ":" + detail.record.code);
+    Xapian::Enquire enquire(impl_->database);
+    enquire.set_query(Xapian::Query(children_term));
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    enquire.set_sort_by_value(schema::kSortKeySlot, false);
+    const Xapian::MSet children = enquire.get_mset(0, impl_->database.get_doccount());
+    for (auto it = children.begin(); it != children.end(); ++it) {
+      auto child = decode_record(it.get_document().get_data());
+      if (!child.is_ok()) return child.status().with_context("index " + impl_->directory);
+      detail.children.push_back(
+          {display_code(system, child.value().code), child.value().title, child.value().is_billable});
+    }
+  } catch (const Xapian::Error& e) {
+    return Status::unavailable("index " + impl_->directory + ": " + e.get_description());
+  }
+  return detail;
 }
 
 IndexInfo Searcher::info() const {

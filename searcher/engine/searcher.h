@@ -48,6 +48,10 @@ class Searcher {
   // "code I99.99 not found in icd10cm" when absent.
   Result<CodeRecord> lookup(const std::string& system, const std::string& code) const;
 
+  // The record of a code with its ancestors, children, and the notes and 7th characters
+  // it inherits. kNotFound "code \"I99.99\" not found in icd10cm" when absent.
+  Result<CodeDetail> code_detail(const std::string& system, const std::string& code) const;
+
   IndexInfo info() const;
 
  private:

@@ -38,6 +38,13 @@ void write_hits(JsonWriter& writer, const std::vector<SearchHit>& hits) {
     writer.Int(hit.score);
     writer.Key("match");
     writer.String(hit.match == MatchKind::kCode ? "code" : "text");
+    if (!hit.snippet.empty()) write_string(writer, "snippet", hit.snippet);
+    writer.Key("hierarchy");
+    writer.StartObject();
+    write_string(writer, "chapter", hit.chapter);
+    write_string(writer, "section", hit.section);
+    write_string(writer, "parent", hit.parent);
+    writer.EndObject();
     writer.EndObject();
   }
   writer.EndArray();
@@ -75,6 +82,138 @@ std::string suggest_response_to_json(const SuggestResponse& response) {
   writer.EndArray();
   writer.Key("codes");
   write_hits(writer, response.codes);
+  writer.EndObject();
+  return buffer.GetString();
+}
+
+namespace {
+
+void write_link(JsonWriter& writer, const std::string& system, const CodeLink& link) {
+  writer.StartObject();
+  write_string(writer, "code", link.code);
+  write_string(writer, "system", system);
+  write_string(writer, "title", link.title);
+  writer.Key("billable");
+  writer.Bool(link.is_billable);
+  writer.EndObject();
+}
+
+void write_note(JsonWriter& writer, const Note& note, const std::string& from_code) {
+  writer.StartObject();
+  writer.Key("kind");
+  writer.String(note_kind_name(note.kind));
+  write_string(writer, "text", note.text);
+  writer.Key("release_year");
+  writer.Int(note.release_year);
+  if (!from_code.empty()) write_string(writer, "from_code", from_code);
+  writer.EndObject();
+}
+
+}  // namespace
+
+std::string code_detail_to_json(const CodeDetail& detail) {
+  const CodeRecord& r = detail.record;
+  rapidjson::StringBuffer buffer;
+  JsonWriter writer(buffer);
+  writer.StartObject();
+  write_string(writer, "code", detail.display_code);
+  write_string(writer, "system", r.system);
+  write_string(writer, "title", r.title);
+  write_string(writer, "short_title", r.short_title);
+  writer.Key("billable");
+  writer.Bool(r.is_billable);
+  writer.Key("release_year");
+  writer.Int(r.release_year);
+  writer.Key("chapter");
+  writer.StartObject();
+  write_string(writer, "number", r.chapter);
+  write_string(writer, "title", r.chapter_title);
+  writer.EndObject();
+  writer.Key("section");
+  writer.StartObject();
+  write_string(writer, "id", r.section);
+  write_string(writer, "title", r.section_title);
+  writer.EndObject();
+  writer.Key("ancestors");
+  writer.StartArray();
+  for (const auto& link : detail.ancestors) write_link(writer, r.system, link);
+  writer.EndArray();
+  writer.Key("children");
+  writer.StartArray();
+  for (const auto& link : detail.children) write_link(writer, r.system, link);
+  writer.EndArray();
+  writer.Key("notes");
+  writer.StartArray();
+  for (const auto& note : r.notes) {
+    if (note.kind != NoteKind::kSeventhCharNote) write_note(writer, note, "");
+  }
+  writer.EndArray();
+  writer.Key("inherited_notes");
+  writer.StartArray();
+  for (const auto& inherited : detail.inherited_notes) write_note(writer, inherited.note, inherited.from_code);
+  writer.EndArray();
+  writer.Key("seventh_characters");
+  writer.StartObject();
+  write_string(writer, "from_code", detail.seventh_characters_from);
+  writer.Key("options");
+  writer.StartArray();
+  for (const auto& seventh : detail.seventh_characters) {
+    writer.StartObject();
+    write_string(writer, "character", seventh.character);
+    write_string(writer, "meaning", seventh.meaning);
+    writer.Key("release_year");
+    writer.Int(seventh.release_year);
+    writer.EndObject();
+  }
+  writer.EndArray();
+  writer.EndObject();
+  writer.Key("inclusion_terms");
+  writer.StartObject();
+  writer.Key("release_year");
+  writer.Int(r.inclusion_terms_year);
+  writer.Key("terms");
+  writer.StartArray();
+  for (const auto& term : r.inclusion_terms) {
+    const std::string valid = to_valid_utf8(term);
+    writer.String(valid.data(), static_cast<rapidjson::SizeType>(valid.size()));
+  }
+  writer.EndArray();
+  writer.EndObject();
+  writer.Key("index_entries");
+  writer.StartArray();
+  for (const auto& entry : r.index_entries) {
+    writer.StartObject();
+    writer.Key("source");
+    writer.String(index_source_name(entry.source));
+    writer.Key("path");
+    writer.StartArray();
+    for (const auto& step : entry.path) {
+      const std::string valid = to_valid_utf8(step);
+      writer.String(valid.data(), static_cast<rapidjson::SizeType>(valid.size()));
+    }
+    writer.EndArray();
+    if (!entry.column.empty()) write_string(writer, "column", entry.column);
+    writer.Key("release_year");
+    writer.Int(entry.release_year);
+    writer.Key("via_retired_code");
+    writer.Bool(entry.attached_to_ancestor);
+    writer.EndObject();
+  }
+  writer.EndArray();
+  writer.EndObject();
+  return buffer.GetString();
+}
+
+std::string index_info_to_json(const IndexInfo& info) {
+  rapidjson::StringBuffer buffer;
+  JsonWriter writer(buffer);
+  writer.StartObject();
+  writer.Key("status");
+  writer.String("ok");
+  write_string(writer, "release", info.release);
+  write_string(writer, "built_at", info.built_at);
+  writer.Key("documents");
+  writer.Uint64(info.documents);
   writer.EndObject();
   return buffer.GetString();
 }

@@ -7,6 +7,7 @@
 
 #include "common/status.h"
 #include "searcher/engine/search_response.h"
+#include "searcher/engine/searcher.h"
 
 namespace medcode::searcher {
 
@@ -18,6 +19,14 @@ std::string search_response_to_json(const SearchResponse& response);
 
 // {"query":"acute myo","completions":["acute myocardial",...],"codes":[<result>,...]}
 std::string suggest_response_to_json(const SuggestResponse& response);
+
+// The full record of a code for GET /v1/codes/{system}/{code}: titles, billable status,
+// hierarchy (ancestors, children), notes (own and inherited, each with its release year),
+// 7th characters, inclusion terms, index entries and release facts.
+std::string code_detail_to_json(const CodeDetail& detail);
+
+// {"status":"ok","release":"fy2026","built_at":"...","documents":98186}
+std::string index_info_to_json(const IndexInfo& info);
 
 // {"code":"invalid_argument","message":"..."}: the error object used everywhere.
 std::string error_to_json(const Status& status);

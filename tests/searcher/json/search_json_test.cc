@@ -10,12 +10,21 @@ TEST(SearchJsonTest, RendersStableResultShape) {
   SearchResponse response;
   response.query = "I10";
   response.total = 1;
-  response.hits.push_back({"icd10cm", "I10", "Essential (primary) hypertension", true, 100,
-                           MatchKind::kCode});
+  SearchHit hit;
+  hit.system = "icd10cm";
+  hit.code = "I10";
+  hit.title = "Essential (primary) hypertension";
+  hit.is_billable = true;
+  hit.score = 100;
+  hit.match = MatchKind::kCode;
+  hit.chapter = "9";
+  hit.section = "I10-I16";
+  response.hits.push_back(hit);
   EXPECT_EQ(search_response_to_json(response),
             "{\"query\":\"I10\",\"results\":[{\"code\":\"I10\",\"system\":\"icd10cm\",\"title\":"
             "\"Essential (primary) hypertension\",\"billable\":true,\"score\":100,\"match\":"
-            "\"code\"}],\"total\":1}");
+            "\"code\",\"hierarchy\":{\"chapter\":\"9\",\"section\":\"I10-I16\",\"parent\":\"\"}}],"
+            "\"total\":1}");
 }
 
 TEST(SearchJsonTest, AddsCorrectedQueryOnlyWhenUsed) {

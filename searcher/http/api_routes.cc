@@ -1,0 +1,172 @@
+#include "searcher/http/api_routes.h"
+
+#include <exception>
+#include <functional>
+#include <vector>
+
+#include "searcher/http/http_errors.h"
+#include "searcher/http/query_params.h"
+#include "searcher/http/web_assets.h"
+#include "searcher/json/search_json.h"
+
+namespace medcode::searcher {
+namespace {
+
+using Handler = std::function<HttpResponse(const ParsedTarget&, const std::vector<std::string>&,
+                                           const Searcher&, const Metrics&)>;
+
+HttpResponse json(std::string body) {
+  HttpResponse response;
+  response.body = std::move(body);
+  return response;
+}
+
+Result<BillableFilter> billable_param(const ParsedTarget& target) {
+  const std::string value = text_param(target, "billable");
+  if (value.empty()) return BillableFilter::kAny;
+  if (value == "true" || value == "1") return BillableFilter::kBillableOnly;
+  if (value == "false" || value == "0") return BillableFilter::kHeadersOnly;
+  return Status::invalid_argument("parameter \"billable\": \"" + value.substr(0, 20) +
+                                  "\" must be true or false");
+}
+
+HttpResponse search(const ParsedTarget& target, const std::vector<std::string>&,
+                    const Searcher& searcher, const Metrics&) {
+  SearchRequest request;
+  request.query = text_param(target, "q");
+  request.system = text_param(target, "system");
+  auto billable = billable_param(target);
+  auto limit = count_param(target, "limit", request.limit);
+  auto offset = count_param(target, "offset", 0);
+  for (const Status* status : {&billable.status(), &limit.status(), &offset.status()}) {
+    if (!status->is_ok()) return error_response(*status);
+  }
+  request.billable = billable.value();
+  request.limit = limit.value();
+  request.offset = offset.value();
+  auto response = searcher.search(request);
+  return response.is_ok() ? json(search_response_to_json(response.value())) : error_response(response.status());
+}
+
+HttpResponse suggest(const ParsedTarget& target, const std::vector<std::string>&,
+                     const Searcher& searcher, const Metrics&) {
+  SuggestRequest request;
+  request.query = text_param(target, "q");
+  request.system = text_param(target, "system");
+  auto limit = count_param(target, "limit", request.limit);
+  if (!limit.is_ok()) return error_response(limit.status());
+  request.limit = limit.value();
+  auto response = searcher.suggest(request);
+  return response.is_ok() ? json(suggest_response_to_json(response.value())) : error_response(response.status());
+}
+
+HttpResponse code(const ParsedTarget&, const std::vector<std::string>& parts, const Searcher& searcher,
+                  const Metrics&) {
+  auto detail = searcher.code_detail(parts[0], parts[1]);
+  return detail.is_ok() ? json(code_detail_to_json(detail.value())) : error_response(detail.status());
+}
+
+HttpResponse health(const ParsedTarget&, const std::vector<std::string>&, const Searcher& searcher,
+                    const Metrics&) {
+  return json(index_info_to_json(searcher.info()));
+}
+
+HttpResponse metrics(const ParsedTarget&, const std::vector<std::string>&, const Searcher& searcher,
+                     const Metrics& metrics) {
+  const IndexInfo info = searcher.info();
+  HttpResponse response;
+  response.content_type = "text/plain; version=0.0.4";
+  response.body = metrics.render(info.release, info.built_at);
+  return response;
+}
+
+HttpResponse asset(const std::string& name) {
+  const WebAsset* found = find_web_asset(name);
+  if (found == nullptr) return error_response(404, "not_found", "no asset " + name.substr(0, 60));
+  HttpResponse response;
+  response.content_type = std::string(found->content_type);
+  response.body = std::string(found->content);
+  response.headers.emplace_back("Cache-Control", "no-cache");
+  return response;
+}
+
+HttpResponse page(const ParsedTarget&, const std::vector<std::string>&, const Searcher&, const Metrics&) {
+  return asset("index.html");
+}
+
+HttpResponse page_asset(const ParsedTarget&, const std::vector<std::string>& parts, const Searcher&,
+                        const Metrics&) {
+  return asset(parts[0]);
+}
+
+// One row per route: path pattern ("*" matches one segment, captured), route label, handler.
+struct RouteRow {
+  std::vector<std::string> pattern;
+  Route route;
+  Handler handler;
+};
+
+const std::vector<RouteRow>& route_table() {
+  static const std::vector<RouteRow> table = {
+      {{}, Route::kPage, page},
+      {{"code", "*", "*"}, Route::kPage, page},
+      {{"assets", "*"}, Route::kAsset, page_asset},
+      {{"v1", "search"}, Route::kSearch, search},
+      {{"v1", "suggest"}, Route::kSuggest, suggest},
+      {{"v1", "codes", "*", "*"}, Route::kCode, code},
+      {{"healthz"}, Route::kHealth, health},
+      {{"metrics"}, Route::kMetrics, metrics},
+  };
+  return table;
+}
+
+std::vector<std::string> segments(const std::string& path) {
+  std::vector<std::string> parts;
+  std::size_t start = 0;
+  while (start < path.size()) {
+    std::size_t end = path.find('/', start);
+    if (end == std::string::npos) end = path.size();
+    if (end > start) parts.push_back(path.substr(start, end - start));
+    start = end + 1;
+  }
+  return parts;
+}
+
+}  // namespace
+
+HttpResponse handle_request(const HttpRequest& request, ReloadingSearcher& searcher,
+                            const Metrics& metrics_in, Route& route) {
+  route = Route::kOther;
+  try {
+    auto target = parse_target(request.target);
+    if (!target.is_ok()) return error_response(target.status());
+    const std::vector<std::string> parts = segments(target.value().path);
+    for (const RouteRow& row : route_table()) {
+      if (row.pattern.size() != parts.size()) continue;
+      std::vector<std::string> captured;
+      bool matches = true;
+      for (std::size_t i = 0; i < parts.size() && matches; ++i) {
+        if (row.pattern[i] == "*") {
+          captured.push_back(parts[i]);
+        } else {
+          matches = row.pattern[i] == parts[i];
+        }
+      }
+      if (!matches) continue;
+      route = row.route;
+      if (request.method != "GET" && request.method != "HEAD") {
+        HttpResponse refused = error_response(405, "method_not_allowed",
+                                              "method " + request.method.substr(0, 16) +
+                                                  " not allowed; use GET");
+        refused.headers.emplace_back("Allow", "GET, HEAD");
+        return refused;
+      }
+      return row.handler(target.value(), captured, *searcher.current(), metrics_in);
+    }
+    return error_response(404, "not_found", "no route for " + target.value().path.substr(0, 100));
+  } catch (const std::exception& error) {
+    return error_response(Status::internal(std::string("request failed: ") + error.what()));
+  }
+}
+
+}  // namespace medcode::searcher

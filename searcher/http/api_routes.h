@@ -1,0 +1,27 @@
+// Every route of medcode-server in one table, and the handler behind each: request in,
+// response out, no socket. The Beast server (http_server.h) calls handle_request.
+//
+//   GET /                           the web page
+//   GET /code/{system}/{code}       the web page, opened on a code (deep link)
+//   GET /assets/{file}              the page's script and style, embedded in the binary
+//   GET /v1/search?q=&system=&billable=&limit=&offset=
+//   GET /v1/suggest?q=&system=&limit=
+//   GET /v1/codes/{system}/{code}
+//   GET /healthz
+//   GET /metrics
+#pragma once
+
+#include "searcher/engine/reloading_searcher.h"
+#include "searcher/http/http_exchange.h"
+#include "searcher/http/metrics.h"
+
+namespace medcode::searcher {
+
+// Answers one request with the searcher of the calling thread. Errors use the API's JSON
+// error shape: 400 for a bad parameter (named in the message), 404 for an unknown route or
+// code, 405 for a method other than GET or HEAD, 503 when the index is unavailable.
+// route is set to the route matched, for metrics. Never throws.
+HttpResponse handle_request(const HttpRequest& request, ReloadingSearcher& searcher,
+                            const Metrics& metrics, Route& route);
+
+}  // namespace medcode::searcher

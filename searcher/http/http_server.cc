@@ -1,0 +1,230 @@
+#include "searcher/http/http_server.h"
+
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+#include <thread>
+#include <vector>
+
+#include "searcher/engine/reloading_searcher.h"
+#include "searcher/http/api_routes.h"
+#include "searcher/http/http_errors.h"
+#include "searcher/http/metrics.h"
+
+namespace medcode::searcher {
+namespace {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+using tcp = asio::ip::tcp;
+
+// What every session shares.
+struct Shared {
+  ServerOptions options;
+  Metrics metrics;
+};
+
+// Each worker thread opens its own index handle on first use (Xapian databases are not
+// shared between threads).
+ReloadingSearcher* thread_searcher(const std::string& index_dir) {
+  thread_local std::unique_ptr<ReloadingSearcher> searcher;
+  if (!searcher) {
+    auto opened = ReloadingSearcher::open(index_dir);
+    if (opened.is_ok()) searcher = std::move(opened).value();
+  }
+  return searcher.get();
+}
+
+class Session : public std::enable_shared_from_this<Session> {
+ public:
+  Session(tcp::socket socket, Shared& shared) : stream_(std::move(socket)), shared_(shared) {}
+
+  void start() { read(); }
+
+ private:
+  void read() {
+    parser_.emplace();
+    parser_->header_limit(static_cast<std::uint32_t>(shared_.options.max_header_bytes));
+    parser_->body_limit(shared_.options.max_body_bytes);
+    stream_.expires_after(buffer_.size() > 0 ? shared_.options.read_timeout : shared_.options.idle_timeout);
+    http::async_read(stream_, buffer_, *parser_,
+                     beast::bind_front_handler(&Session::on_read, shared_from_this()));
+  }
+
+  void on_read(beast::error_code error, std::size_t) {
+    if (error == http::error::end_of_stream || error == beast::error::timeout ||
+        error == asio::error::connection_reset || error == asio::error::operation_aborted) {
+      return close();
+    }
+    if (error == http::error::header_limit || error == http::error::body_limit) {
+      const char* what = error == http::error::header_limit ? "request headers" : "request body";
+      const std::size_t limit = error == http::error::header_limit ? shared_.options.max_header_bytes
+                                                                   : shared_.options.max_body_bytes;
+      return reply(error_response(413, "too_large", std::string(what) + " exceed " +
+                                                        std::to_string(limit) + " bytes"),
+                   false, false);
+    }
+    if (error) {
+      return reply(error_response(400, "bad_request", "malformed HTTP request: " + error.message()),
+                   false, false);
+    }
+    const auto started = std::chrono::steady_clock::now();
+    const auto& request = parser_->get();
+    HttpRequest exchange{std::string(request.method_string()), std::string(request.target())};
+    Route route = Route::kOther;
+    HttpResponse response;
+    ReloadingSearcher* searcher = thread_searcher(shared_.options.index_dir);
+    if (searcher == nullptr) {
+      response = error_response(Status::unavailable("index " + shared_.options.index_dir +
+                                                    " cannot be opened; is it built?"));
+    } else {
+      response = handle_request(exchange, *searcher, shared_.metrics, route);
+    }
+    shared_.metrics.record(route, response.status,
+                           std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+    reply(response, request.keep_alive(), request.method() == http::verb::head);
+  }
+
+  void reply(const HttpResponse& answer, bool keep_alive, bool head) {
+    auto response = std::make_shared<http::response<http::string_body>>(
+        static_cast<http::status>(answer.status), 11);
+    response->set(http::field::server, "medcode");
+    response->set(http::field::content_type, answer.content_type);
+    for (const auto& [name, value] : answer.headers) response->set(name, value);
+    response->keep_alive(keep_alive);
+    if (head) {
+      response->content_length(answer.body.size());
+    } else {
+      response->body() = answer.body;
+      response->prepare_payload();
+    }
+    http::async_write(stream_, *response,
+                      [self = shared_from_this(), response, keep_alive](beast::error_code error, std::size_t) {
+                        if (error || !keep_alive) return self->close();
+                        self->read();
+                      });
+  }
+
+  void close() {
+    beast::error_code ignored;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+  }
+
+  beast::tcp_stream stream_;
+  beast::flat_buffer buffer_;
+  std::optional<http::request_parser<http::string_body>> parser_;
+  Shared& shared_;
+};
+
+Result<tcp::endpoint> parse_listen(const std::string& listen) {
+  const auto colon = listen.rfind(':');
+  if (colon == std::string::npos || colon == 0 || colon + 1 == listen.size()) {
+    return Status::invalid_argument("--listen \"" + listen.substr(0, 60) + "\": expected host:port");
+  }
+  beast::error_code error;
+  const auto address = asio::ip::make_address(listen.substr(0, colon), error);
+  if (error) {
+    return Status::invalid_argument("--listen \"" + listen.substr(0, 60) + "\": " +
+                                    listen.substr(0, colon) + " is not an IP address");
+  }
+  const std::string port_text = listen.substr(colon + 1);
+  if (port_text.find_first_not_of("0123456789") != std::string::npos || port_text.size() > 5 ||
+      std::stoul(port_text) > 65535) {
+    return Status::invalid_argument("--listen \"" + listen.substr(0, 60) + "\": port must be 0-65535");
+  }
+  return tcp::endpoint(address, static_cast<unsigned short>(std::stoul(port_text)));
+}
+
+}  // namespace
+
+struct HttpServer::Impl {
+  Shared shared;
+  asio::io_context io{static_cast<int>(std::max(1u, shared.options.threads))};
+  tcp::acceptor acceptor{io};
+  asio::signal_set signals{io, SIGINT, SIGTERM};
+  std::vector<std::thread> workers;
+
+  void accept() {
+    acceptor.async_accept(asio::make_strand(io), [this](beast::error_code error, tcp::socket socket) {
+      if (error == asio::error::operation_aborted) return;
+      if (!error) std::make_shared<Session>(std::move(socket), shared)->start();
+      accept();
+    });
+  }
+
+  void shut_down() {
+    beast::error_code ignored;
+    acceptor.close(ignored);
+    signals.cancel(ignored);
+    io.stop();
+  }
+};
+
+HttpServer::HttpServer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+
+HttpServer::~HttpServer() {
+  stop();
+  for (auto& worker : impl_->workers) {
+    if (worker.joinable()) worker.join();
+  }
+}
+
+Result<std::unique_ptr<HttpServer>> HttpServer::start(const ServerOptions& options) {
+  if (options.index_dir.empty()) return Status::invalid_argument("--index DIR is required");
+  auto endpoint = parse_listen(options.listen);
+  if (!endpoint.is_ok()) return endpoint.status();
+  // Fail fast on a missing or unreadable index rather than on the first request.
+  auto probe = Searcher::open(options.index_dir);
+  if (!probe.is_ok()) return probe.status();
+
+  auto impl = std::make_unique<Impl>();
+  impl->shared.options = options;
+  if (impl->shared.options.threads == 0) {
+    impl->shared.options.threads = std::max(1u, std::thread::hardware_concurrency());
+  }
+  beast::error_code error;
+  impl->acceptor.open(endpoint.value().protocol(), error);
+  if (!error) impl->acceptor.set_option(asio::socket_base::reuse_address(true), error);
+  if (!error) impl->acceptor.bind(endpoint.value(), error);
+  if (!error) impl->acceptor.listen(asio::socket_base::max_listen_connections, error);
+  if (error) return Status::io_error("bind " + options.listen + ": " + error.message());
+
+  Impl* raw = impl.get();
+  raw->signals.async_wait([raw](beast::error_code error, int) {
+    if (!error) raw->shut_down();
+  });
+  raw->accept();
+  for (unsigned i = 0; i < raw->shared.options.threads; ++i) {
+    raw->workers.emplace_back([raw] {
+      try {
+        raw->io.run();
+      } catch (const std::exception& e) {
+        std::cerr << "medcode-server: worker stopped: " << e.what() << "\n";
+      }
+    });
+  }
+  return std::unique_ptr<HttpServer>(new HttpServer(std::move(impl)));
+}
+
+unsigned short HttpServer::port() const {
+  beast::error_code error;
+  return impl_->acceptor.local_endpoint(error).port();
+}
+
+void HttpServer::wait() {
+  for (auto& worker : impl_->workers) {
+    if (worker.joinable()) worker.join();
+  }
+}
+
+void HttpServer::stop() {
+  asio::post(impl_->io, [raw = impl_.get()] { raw->shut_down(); });
+}
+
+}  // namespace medcode::searcher

@@ -1,0 +1,30 @@
+// Splits a request target into its path and percent-decoded query parameters, and reads
+// typed parameters with errors that name them ("parameter \"limit\": \"x\" is not a number").
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <string>
+
+#include "common/status.h"
+
+namespace medcode::searcher {
+
+struct ParsedTarget {
+  std::string path;                           // percent-decoded
+  std::map<std::string, std::string> params;  // last value wins for repeated names
+};
+
+// Fails with kInvalidArgument for a malformed %-escape ("bad %-escape in request target")
+// or decoded text that is not UTF-8. '+' in the query means space.
+Result<ParsedTarget> parse_target(const std::string& target);
+
+// The named parameter as a count, or fallback when absent. kInvalidArgument
+// "parameter \"limit\": \"ten\" is not a whole number" when it is not one.
+Result<std::size_t> count_param(const ParsedTarget& target, const std::string& name,
+                                std::size_t fallback);
+
+// The named parameter, or "" when absent.
+std::string text_param(const ParsedTarget& target, const std::string& name);
+
+}  // namespace medcode::searcher

@@ -1,0 +1,206 @@
+// medcode web page: search box with as-you-type suggestions, result list, code view.
+// Deep links: /?q=heart+attack&system=icd10cm and /code/{system}/{code}. Keyboard: arrows
+// move through suggestions or results, Enter opens, Escape closes suggestions.
+"use strict";
+
+const $ = (id) => document.getElementById(id);
+const input = $("q"), systemSelect = $("system"), suggestions = $("suggestions");
+const results = $("results"), detail = $("detail"), statusLine = $("status");
+let suggestTimer = null, suggestItems = [], suggestIndex = -1, resultIndex = -1, suggestSeq = 0;
+
+function escapeHtml(text) {
+  return String(text).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]));
+}
+
+async function api(path) {
+  const response = await fetch(path);
+  const body = await response.json();
+  if (!response.ok) throw new Error(body.error ? body.error.message : response.statusText);
+  return body;
+}
+
+function codeHref(system, code) { return "/code/" + encodeURIComponent(system) + "/" + encodeURIComponent(code); }
+
+function badge(billable) {
+  return billable ? '<span class="badge billable">billable</span>' : '<span class="badge header">header</span>';
+}
+
+// --- suggestions -----------------------------------------------------------------------
+function closeSuggestions() {
+  suggestions.hidden = true;
+  suggestions.innerHTML = "";
+  input.setAttribute("aria-expanded", "false");
+  suggestItems = [];
+  suggestIndex = -1;
+}
+
+function renderSuggestions(data) {
+  suggestItems = [];
+  for (const text of data.completions) suggestItems.push({ kind: "text", text });
+  for (const hit of data.codes) suggestItems.push({ kind: "code", hit });
+  if (suggestItems.length === 0) return closeSuggestions();
+  suggestions.innerHTML = suggestItems.map((item, i) => item.kind === "text"
+    ? `<li role="option" id="s${i}" data-i="${i}">${escapeHtml(item.text)}</li>`
+    : `<li role="option" id="s${i}" data-i="${i}"><span class="code">${escapeHtml(item.hit.code)}</span>${escapeHtml(item.hit.title)}</li>`).join("");
+  suggestions.hidden = false;
+  input.setAttribute("aria-expanded", "true");
+  suggestIndex = -1;
+}
+
+async function fetchSuggestions() {
+  const text = input.value;
+  if (text.trim() === "") return closeSuggestions();
+  const seq = ++suggestSeq;
+  const params = new URLSearchParams({ q: text, limit: "6" });
+  if (systemSelect.value) params.set("system", systemSelect.value);
+  try {
+    const data = await api("/v1/suggest?" + params);
+    if (seq === suggestSeq && document.activeElement === input) renderSuggestions(data);
+  } catch (error) {
+    closeSuggestions();
+  }
+}
+
+function highlightSuggestion(index) {
+  const items = suggestions.querySelectorAll("li");
+  items.forEach((li, i) => li.setAttribute("aria-selected", i === index ? "true" : "false"));
+  suggestIndex = index;
+  if (index >= 0) input.setAttribute("aria-activedescendant", "s" + index);
+}
+
+function chooseSuggestion(index) {
+  const item = suggestItems[index];
+  closeSuggestions();
+  if (!item) return;
+  if (item.kind === "code") return navigate(codeHref(item.hit.system, item.hit.code));
+  input.value = item.text;
+  runSearch(true);
+}
+
+// --- search results --------------------------------------------------------------------
+function renderResults(data) {
+  detail.hidden = true;
+  resultIndex = -1;
+  const corrected = data.corrected_query ? ` Showing results for <b>${escapeHtml(data.corrected_query)}</b>.` : "";
+  statusLine.innerHTML = data.results.length
+    ? `${data.total} match${data.total === 1 ? "" : "es"} for <b>${escapeHtml(data.query)}</b>.${corrected}`
+    : `No codes match <b>${escapeHtml(data.query)}</b>.${corrected}`;
+  results.innerHTML = data.results.map((hit) => `
+    <li>
+      <div class="row">
+        <a class="code-link" href="${codeHref(hit.system, hit.code)}">${escapeHtml(hit.code)}</a>
+        <span class="title">${escapeHtml(hit.title)}</span>
+        ${badge(hit.billable)}
+        <span class="system">${escapeHtml(hit.system)}</span>
+      </div>
+      ${hit.snippet ? `<div class="snippet">${hit.snippet}</div>` : ""}
+    </li>`).join("");
+}
+
+async function runSearch(pushHistory) {
+  const text = input.value.trim();
+  closeSuggestions();
+  if (text === "") return;
+  const params = new URLSearchParams({ q: text, limit: "25" });
+  if (systemSelect.value) params.set("system", systemSelect.value);
+  if (pushHistory) history.pushState(null, "", "/?" + params);
+  statusLine.textContent = "Searching...";
+  try {
+    renderResults(await api("/v1/search?" + params));
+  } catch (error) {
+    results.innerHTML = "";
+    statusLine.textContent = error.message;
+  }
+}
+
+// --- code view -------------------------------------------------------------------------
+const noteNames = { includes: "Includes", excludes1: "Excludes1", excludes2: "Excludes2", code_first: "Code first",
+  use_additional_code: "Use additional code", code_also: "Code also", notes: "Notes" };
+
+function list(items) { return items.length ? `<ul>${items.join("")}</ul>` : "<p>None.</p>"; }
+
+function renderDetail(d) {
+  results.innerHTML = "";
+  statusLine.textContent = "";
+  const crumbs = [d.chapter.number ? `Chapter ${escapeHtml(d.chapter.number)}: ${escapeHtml(d.chapter.title)}` : "",
+    d.section.id ? `${escapeHtml(d.section.id)} ${escapeHtml(d.section.title)}` : ""]
+    .concat(d.ancestors.map((a) => `<a href="${codeHref(a.system, a.code)}">${escapeHtml(a.code)}</a> ${escapeHtml(a.title)}`))
+    .filter(Boolean).join(" &rsaquo; ");
+  const notes = d.notes.map((n) => `<li><b>${noteNames[n.kind] || n.kind}:</b> ${escapeHtml(n.text)} <span class="year">FY${n.release_year}</span></li>`)
+    .concat(d.inherited_notes.map((n) => `<li><b>${noteNames[n.kind] || n.kind}</b> (from ${escapeHtml(n.from_code)}): ${escapeHtml(n.text)} <span class="year">FY${n.release_year}</span></li>`));
+  const seventh = d.seventh_characters.options.map((o) => `<li><b>${escapeHtml(o.character)}</b> ${escapeHtml(o.meaning)}</li>`);
+  const index = d.index_entries.map((e) => `<li>${escapeHtml(e.path.join(" › "))}${e.column ? ` <i>(${escapeHtml(e.column)})</i>` : ""} <span class="year">${escapeHtml(e.source.replace(/_/g, " "))}, FY${e.release_year}</span></li>`);
+  const children = d.children.map((c) => `<li><a class="code-link" href="${codeHref(c.system, c.code)}">${escapeHtml(c.code)}</a> ${escapeHtml(c.title)} ${badge(c.billable)}</li>`);
+  detail.innerHTML = `
+    <p class="crumbs">${crumbs}</p>
+    <h1><span class="code-link">${escapeHtml(d.code)}</span> ${escapeHtml(d.title)} ${badge(d.billable)} <span class="system">${escapeHtml(d.system)}</span></h1>
+    <h2>Notes</h2>${list(notes)}
+    ${seventh.length ? `<h2>7th characters${d.seventh_characters.from_code !== d.code ? " (from " + escapeHtml(d.seventh_characters.from_code) + ")" : ""}</h2>${list(seventh)}` : ""}
+    <h2>Inclusion terms</h2>${list(d.inclusion_terms.terms.map((t) => `<li>${escapeHtml(t)}</li>`))}
+    <h2>Index entries</h2>${list(index)}
+    <h2>Children</h2>${list(children)}`;
+  detail.hidden = false;
+  document.title = d.code + " " + d.title + " - medcode";
+}
+
+async function showCode(system, code) {
+  closeSuggestions();
+  statusLine.textContent = "Loading " + code + "...";
+  try {
+    renderDetail(await api("/v1/codes/" + encodeURIComponent(system) + "/" + encodeURIComponent(code)));
+  } catch (error) {
+    detail.hidden = true;
+    statusLine.textContent = error.message;
+  }
+}
+
+// --- routing and keys ------------------------------------------------------------------
+function navigate(href) { history.pushState(null, "", href); route(); }
+
+function route() {
+  const match = location.pathname.match(/^\/code\/([^/]+)\/([^/]+)$/);
+  if (match) return showCode(decodeURIComponent(match[1]), decodeURIComponent(match[2]));
+  const params = new URLSearchParams(location.search);
+  input.value = params.get("q") || "";
+  systemSelect.value = params.get("system") || "";
+  if (input.value) runSearch(false); else { results.innerHTML = ""; detail.hidden = true; statusLine.textContent = ""; }
+}
+
+input.addEventListener("input", () => { clearTimeout(suggestTimer); suggestTimer = setTimeout(fetchSuggestions, 120); });
+input.addEventListener("keydown", (event) => {
+  const open = !suggestions.hidden && suggestItems.length > 0;
+  if (event.key === "ArrowDown" && open) { event.preventDefault(); highlightSuggestion(Math.min(suggestIndex + 1, suggestItems.length - 1)); }
+  else if (event.key === "ArrowUp" && open) { event.preventDefault(); highlightSuggestion(Math.max(suggestIndex - 1, -1)); }
+  else if (event.key === "Enter" && open && suggestIndex >= 0) { event.preventDefault(); chooseSuggestion(suggestIndex); }
+  else if (event.key === "Escape") { closeSuggestions(); }
+  else if (event.key === "ArrowDown" && results.children.length) { event.preventDefault(); input.blur(); selectResult(0); }
+});
+suggestions.addEventListener("mousedown", (event) => {
+  const li = event.target.closest("li");
+  if (li) { event.preventDefault(); chooseSuggestion(Number(li.dataset.i)); }
+});
+input.addEventListener("blur", () => setTimeout(closeSuggestions, 150));
+$("search-form").addEventListener("submit", (event) => { event.preventDefault(); runSearch(true); });
+
+function selectResult(index) {
+  const items = results.querySelectorAll("li");
+  if (!items.length) return;
+  resultIndex = Math.max(0, Math.min(index, items.length - 1));
+  items.forEach((li, i) => li.setAttribute("aria-selected", i === resultIndex ? "true" : "false"));
+  items[resultIndex].scrollIntoView({ block: "nearest" });
+}
+document.addEventListener("keydown", (event) => {
+  if (document.activeElement === input || resultIndex < 0) return;
+  if (event.key === "ArrowDown") { event.preventDefault(); selectResult(resultIndex + 1); }
+  else if (event.key === "ArrowUp") { event.preventDefault(); if (resultIndex === 0) { resultIndex = -1; input.focus(); } else selectResult(resultIndex - 1); }
+  else if (event.key === "Enter") { const link = results.querySelectorAll("li")[resultIndex].querySelector("a"); if (link) navigate(link.getAttribute("href")); }
+  else if (event.key === "Escape") { resultIndex = -1; input.focus(); }
+});
+document.addEventListener("click", (event) => {
+  const link = event.target.closest("a[href^='/code/'], a.brand");
+  if (link && !event.metaKey && !event.ctrlKey) { event.preventDefault(); navigate(link.getAttribute("href")); }
+});
+window.addEventListener("popstate", route);
+
+api("/healthz").then((info) => { $("index-info").textContent = `Index ${info.release}, ${info.documents.toLocaleString()} codes, built ${info.built_at}`; }).catch(() => {});
+route();
