@@ -12,14 +12,15 @@ int hex_value(char c) {
   return -1;
 }
 
-Result<std::string> percent_decode(const std::string& text, bool plus_is_space) {
+// label names what is decoded in messages: "request path", "parameter \"q\"".
+Result<std::string> percent_decode(const std::string& text, bool plus_is_space, const std::string& label) {
   std::string out;
   for (std::size_t i = 0; i < text.size(); ++i) {
     if (text[i] == '%') {
       const int high = i + 1 < text.size() ? hex_value(text[i + 1]) : -1;
       const int low = i + 2 < text.size() ? hex_value(text[i + 2]) : -1;
       if (high < 0 || low < 0) {
-        return Status::invalid_argument("bad %-escape in request target at byte " + std::to_string(i));
+        return Status::invalid_argument(label + ": bad %-escape at byte " + std::to_string(i));
       }
       out += static_cast<char>(high * 16 + low);
       i += 2;
@@ -28,7 +29,7 @@ Result<std::string> percent_decode(const std::string& text, bool plus_is_space) 
     }
   }
   if (auto bad = find_invalid_utf8(out)) {
-    return Status::invalid_argument("request target is not valid UTF-8 after decoding, at byte " +
+    return Status::invalid_argument(label + ": not valid UTF-8 after decoding, at byte " +
                                     std::to_string(*bad));
   }
   return out;
@@ -39,7 +40,7 @@ Result<std::string> percent_decode(const std::string& text, bool plus_is_space) 
 Result<ParsedTarget> parse_target(const std::string& target) {
   ParsedTarget parsed;
   const std::size_t question = target.find('?');
-  auto path = percent_decode(target.substr(0, question), false);
+  auto path = percent_decode(target.substr(0, question), false, "request path");
   if (!path.is_ok()) return path.status();
   parsed.path = std::move(path).value();
   if (question == std::string::npos) return parsed;
@@ -51,9 +52,10 @@ Result<ParsedTarget> parse_target(const std::string& target) {
     const std::string pair = query.substr(start, end - start);
     if (!pair.empty()) {
       const std::size_t equals = pair.find('=');
-      auto name = percent_decode(pair.substr(0, equals), true);
-      auto value = percent_decode(equals == std::string::npos ? "" : pair.substr(equals + 1), true);
+      auto name = percent_decode(pair.substr(0, equals), true, "parameter name");
       if (!name.is_ok()) return name.status();
+      auto value = percent_decode(equals == std::string::npos ? "" : pair.substr(equals + 1), true,
+                                  "parameter \"" + name.value().substr(0, 40) + "\"");
       if (!value.is_ok()) return value.status();
       parsed.params[name.value()] = value.value();
     }

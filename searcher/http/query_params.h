@@ -15,8 +15,9 @@ struct ParsedTarget {
   std::map<std::string, std::string> params;  // last value wins for repeated names
 };
 
-// Fails with kInvalidArgument for a malformed %-escape ("bad %-escape in request target")
-// or decoded text that is not UTF-8. '+' in the query means space.
+// Fails with kInvalidArgument for a malformed %-escape ("parameter \"q\": bad %-escape at
+// byte 2") or decoded text that is not UTF-8 ("parameter \"q\": not valid UTF-8 after
+// decoding, at byte 0"). '+' in the query means space.
 Result<ParsedTarget> parse_target(const std::string& target);
 
 // The named parameter as a count, or fallback when absent. kInvalidArgument

@@ -1,0 +1,126 @@
+// Every route as a function call: no socket.
+#include "searcher/http/api_routes.h"
+
+#include <gtest/gtest.h>
+
+#include "tests/support/fixture_corpus.h"
+
+namespace medcode::searcher {
+namespace {
+
+class ApiRoutesTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto opened = ReloadingSearcher::open(testing::shared_fixture_index());
+    ASSERT_TRUE(opened.is_ok()) << opened.status().to_string();
+    searcher_ = std::move(opened).value();
+  }
+  HttpResponse get(const std::string& target, const std::string& method = "GET") {
+    Route route;
+    HttpResponse response = handle_request({method, target}, *searcher_, metrics_, route);
+    last_route_ = route;
+    return response;
+  }
+  std::unique_ptr<ReloadingSearcher> searcher_;
+  Metrics metrics_;
+  Route last_route_ = Route::kOther;
+};
+
+TEST_F(ApiRoutesTest, SearchReturnsRankedJson) {
+  const HttpResponse response = get("/v1/search?q=high+blood+pressure&limit=1");
+  EXPECT_EQ(response.status, 200);
+  EXPECT_EQ(response.content_type, "application/json");
+  EXPECT_EQ(last_route_, Route::kSearch);
+  EXPECT_NE(response.body.find("\"code\":\"I10\""), std::string::npos) << response.body;
+  EXPECT_NE(response.body.find("\"snippet\":"), std::string::npos);
+  EXPECT_NE(response.body.find("\"hierarchy\":{\"chapter\":\"9\""), std::string::npos);
+}
+
+TEST_F(ApiRoutesTest, SearchFiltersBillable) {
+  const HttpResponse response = get("/v1/search?q=I21&billable=true");
+  EXPECT_EQ(response.status, 200);
+  EXPECT_EQ(response.body.find("\"billable\":false"), std::string::npos) << response.body;
+}
+
+// Each bad parameter is named, with status 400.
+TEST_F(ApiRoutesTest, BadParametersAre400NamingTheParameter) {
+  const struct {
+    const char* target;
+    const char* message;
+  } rows[] = {
+      {"/v1/search?q=", "parameter \\\"q\\\": query is empty"},
+      {"/v1/search?q=x&limit=500", "parameter \\\"limit\\\": 500 exceeds maximum 200"},
+      {"/v1/search?q=x&limit=abc", "parameter \\\"limit\\\": \\\"abc\\\" is not a whole number"},
+      {"/v1/search?q=x&billable=maybe", "parameter \\\"billable\\\": \\\"maybe\\\" must be true or false"},
+      {"/v1/search?q=x&system=Bad%20System", "parameter \\\"system\\\": \\\"Bad System\\\" is not a system name"},
+      {"/v1/suggest?q=", "parameter \\\"q\\\": query is empty"},
+  };
+  for (const auto& row : rows) {
+    const HttpResponse response = get(row.target);
+    EXPECT_EQ(response.status, 400) << row.target;
+    EXPECT_EQ(response.body.rfind("{\"error\":{\"code\":\"invalid_argument\",\"message\":", 0), 0u) << response.body;
+    EXPECT_NE(response.body.find(row.message), std::string::npos) << response.body;
+  }
+}
+
+TEST_F(ApiRoutesTest, CodeDetailCarriesHierarchyNotesAndSeventhCharacters) {
+  const HttpResponse response = get("/v1/codes/icd10cm/S52.531A");
+  EXPECT_EQ(response.status, 200);
+  const std::string& body = response.body;
+  EXPECT_NE(body.find("\"code\":\"S52.531A\""), std::string::npos);
+  EXPECT_NE(body.find("\"ancestors\":[{\"code\":\"S52\""), std::string::npos) << body;
+  EXPECT_NE(body.find("\"from_code\":\"S52\",\"options\":[{\"character\":\"A\""), std::string::npos) << body;
+  EXPECT_NE(body.find("{\"kind\":\"code_first\",\"text\":\"traumatic amputation of forearm (S58.-)\","
+                      "\"release_year\":2021,\"from_code\":\"S52\"}"),
+            std::string::npos)
+      << body;
+  const HttpResponse parent = get("/v1/codes/icd10cm/I21");
+  EXPECT_NE(parent.body.find("\"children\":[{\"code\":\"I21.0\""), std::string::npos) << parent.body;
+  EXPECT_NE(parent.body.find("\"index_entries\":[]"), std::string::npos);
+  const HttpResponse indexed = get("/v1/codes/icd10cm/I10");
+  EXPECT_NE(indexed.body.find("\"inclusion_terms\":{\"release_year\":2021,\"terms\":[\"high blood pressure\""),
+            std::string::npos)
+      << indexed.body;
+}
+
+TEST_F(ApiRoutesTest, UnknownCodeAndRouteAre404) {
+  const HttpResponse code = get("/v1/codes/icd10cm/Z99.999");
+  EXPECT_EQ(code.status, 404);
+  EXPECT_EQ(code.body, "{\"error\":{\"code\":\"not_found\",\"message\":\"code \\\"Z99.999\\\" not found in icd10cm\"}}");
+  const HttpResponse route = get("/v2/nothing");
+  EXPECT_EQ(route.status, 404);
+  EXPECT_EQ(route.body, "{\"error\":{\"code\":\"not_found\",\"message\":\"no route for /v2/nothing\"}}");
+  EXPECT_EQ(get("/assets/missing.js").status, 404);
+}
+
+TEST_F(ApiRoutesTest, OtherMethodsAre405WithAllow) {
+  const HttpResponse response = get("/v1/search?q=x", "DELETE");
+  EXPECT_EQ(response.status, 405);
+  ASSERT_EQ(response.headers.size(), 1u);
+  EXPECT_EQ(response.headers[0].first, "Allow");
+  EXPECT_EQ(get("/healthz", "HEAD").status, 200);
+}
+
+TEST_F(ApiRoutesTest, ServesPageAssetsHealthAndMetrics) {
+  const HttpResponse page = get("/");
+  EXPECT_EQ(page.status, 200);
+  EXPECT_EQ(page.content_type, "text/html; charset=utf-8");
+  EXPECT_NE(page.body.find("<script src=\"/assets/app.js\">"), std::string::npos);
+  EXPECT_EQ(get("/code/icd10cm/I10").body, page.body);  // deep link serves the same page
+  EXPECT_EQ(get("/assets/app.js").content_type, "text/javascript; charset=utf-8");
+  EXPECT_EQ(get("/assets/style.css").status, 200);
+  const HttpResponse health = get("/healthz");
+  EXPECT_NE(health.body.find("\"documents\":28"), std::string::npos) << health.body;
+  metrics_.record(Route::kSearch, 200, 0.0007);
+  const HttpResponse exposition = get("/metrics");
+  EXPECT_EQ(exposition.content_type, "text/plain; version=0.0.4");
+  EXPECT_NE(exposition.body.find("medcode_http_requests_total{route=\"search\",code=\"2xx\"} 1"),
+            std::string::npos)
+      << exposition.body;
+  EXPECT_NE(exposition.body.find("medcode_http_request_duration_seconds_bucket{route=\"search\",le=\"0.001\"} 1"),
+            std::string::npos);
+  EXPECT_NE(exposition.body.find("medcode_index_info{release=\"fy2026\""), std::string::npos);
+}
+
+}  // namespace
+}  // namespace medcode::searcher

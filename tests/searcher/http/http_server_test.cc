@@ -1,0 +1,135 @@
+// Starts medcode-server's transport on a free loopback port and talks HTTP to it.
+#include "searcher/http/http_server.h"
+
+#include <gtest/gtest.h>
+
+#include <boost/asio/connect.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+
+#include "tests/support/fixture_corpus.h"
+
+namespace medcode::searcher {
+namespace {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+using tcp = asio::ip::tcp;
+
+class HttpServerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ServerOptions options;
+    options.listen = "127.0.0.1:0";
+    options.index_dir = testing::shared_fixture_index();
+    options.threads = 2;
+    auto started = HttpServer::start(options);
+    ASSERT_TRUE(started.is_ok()) << started.status().to_string();
+    server_ = std::move(started).value();
+    asio::connect(socket_, resolver_.resolve("127.0.0.1", std::to_string(server_->port())));
+  }
+  void TearDown() override {
+    beast::error_code ignored;
+    socket_.close(ignored);
+    server_->stop();
+    server_->wait();
+  }
+
+  http::response<http::string_body> send(http::verb method, const std::string& target,
+                                         const std::string& extra_header = "") {
+    http::request<http::string_body> request(method, target, 11);
+    request.set(http::field::host, "127.0.0.1");
+    request.keep_alive(true);
+    if (!extra_header.empty()) request.set("X-Extra", extra_header);
+    http::write(socket_, request);
+    http::response<http::string_body> response;
+    http::read(socket_, buffer_, response);
+    return response;
+  }
+
+  std::unique_ptr<HttpServer> server_;
+  asio::io_context io_;
+  tcp::resolver resolver_{io_};
+  tcp::socket socket_{io_};
+  beast::flat_buffer buffer_;
+};
+
+// Every route, several requests on one keep-alive connection.
+TEST_F(HttpServerTest, ServesEveryRouteOverOneKeepAliveConnection) {
+  const struct {
+    const char* target;
+    unsigned status;
+    const char* content_type;
+    const char* contains;
+  } rows[] = {
+      {"/v1/search?q=heart+attack", 200, "application/json", "\"code\":\"I21"},
+      {"/v1/suggest?q=hypert", 200, "application/json", "\"completions\":[\"hypertension\""},
+      {"/v1/codes/icd10cm/I10", 200, "application/json", "\"title\":\"Essential (primary) hypertension\""},
+      {"/healthz", 200, "application/json", "\"release\":\"fy2026\""},
+      {"/metrics", 200, "text/plain; version=0.0.4", "medcode_http_requests_total{route=\"search\""},
+      {"/", 200, "text/html; charset=utf-8", "<title>medcode</title>"},
+      {"/code/icd10cm/I10", 200, "text/html; charset=utf-8", "<title>medcode</title>"},
+      {"/assets/app.js", 200, "text/javascript; charset=utf-8", "fetchSuggestions"},
+      {"/v1/search?q=x&limit=1000", 400, "application/json", "exceeds maximum 200"},
+      {"/v1/codes/icd10cm/A99.99", 404, "application/json", "\"code\":\"not_found\""},
+      {"/nowhere", 404, "application/json", "no route for /nowhere"},
+  };
+  for (const auto& row : rows) {
+    const auto response = send(http::verb::get, row.target);
+    EXPECT_EQ(response.result_int(), row.status) << row.target;
+    EXPECT_EQ(response[http::field::content_type], row.content_type) << row.target;
+    EXPECT_NE(response.body().find(row.contains), std::string::npos) << row.target << ": " << response.body();
+    EXPECT_TRUE(response.keep_alive()) << row.target;
+  }
+}
+
+TEST_F(HttpServerTest, RefusesOtherMethodsAndHeadHasNoBody) {
+  const auto post = send(http::verb::post, "/v1/search?q=x");
+  EXPECT_EQ(post.result_int(), 405);
+  EXPECT_EQ(post[http::field::allow], "GET, HEAD");
+  EXPECT_EQ(post.body(), "{\"error\":{\"code\":\"method_not_allowed\",\"message\":\"method POST not allowed; use GET\"}}");
+}
+
+TEST_F(HttpServerTest, OversizedHeadersAre413) {
+  const auto response = send(http::verb::get, "/healthz", std::string(10000, 'a'));
+  EXPECT_EQ(response.result_int(), 413);
+  EXPECT_EQ(response.body(), "{\"error\":{\"code\":\"too_large\",\"message\":\"request headers exceed 8192 bytes\"}}");
+}
+
+TEST_F(HttpServerTest, OversizedBodyIs413) {
+  http::request<http::string_body> request(http::verb::get, "/healthz", 11);
+  request.set(http::field::host, "127.0.0.1");
+  request.body() = std::string(20000, 'b');
+  request.prepare_payload();
+  http::write(socket_, request);
+  http::response<http::string_body> response;
+  http::read(socket_, buffer_, response);
+  EXPECT_EQ(response.result_int(), 413);
+  EXPECT_EQ(response.body(), "{\"error\":{\"code\":\"too_large\",\"message\":\"request body exceed 8192 bytes\"}}");
+}
+
+TEST_F(HttpServerTest, GarbageIs400) {
+  asio::write(socket_, asio::buffer(std::string("NOT HTTP AT ALL\r\n\r\n")));
+  http::response<http::string_body> response;
+  http::read(socket_, buffer_, response);
+  EXPECT_EQ(response.result_int(), 400);
+  EXPECT_EQ(response.body().rfind("{\"error\":{\"code\":\"bad_request\",\"message\":\"malformed HTTP request: ", 0), 0u)
+      << response.body();
+}
+
+TEST(HttpServerStartTest, ReportsBadListenAndMissingIndex) {
+  ServerOptions options;
+  options.index_dir = testing::shared_fixture_index();
+  options.listen = "localhost";
+  EXPECT_EQ(HttpServer::start(options).status().message(), "--listen \"localhost\": expected host:port");
+  options.listen = "127.0.0.1:99999";
+  EXPECT_EQ(HttpServer::start(options).status().message(), "--listen \"127.0.0.1:99999\": port must be 0-65535");
+  options.listen = "127.0.0.1:0";
+  options.index_dir = "/no/such/index";
+  EXPECT_EQ(HttpServer::start(options).status().code(), StatusCode::kUnavailable);
+}
+
+}  // namespace
+}  // namespace medcode::searcher
