@@ -1,0 +1,100 @@
+// Drives the medcode web page in Debian's headless Chromium through playwright-core:
+// types a query, sees suggestions, searches, opens a code, follows a deep link, uses the
+// keyboard. Exits non-zero with a message on the first check that fails.
+//   node page_test.mjs BASE_URL [--screenshot FILE --query "heart attack"]
+import { chromium } from "playwright-core";
+
+const base = process.argv[2];
+const screenshotAt = process.argv.indexOf("--screenshot");
+const queryAt = process.argv.indexOf("--query");
+if (!base) {
+  console.error("usage: node page_test.mjs BASE_URL [--screenshot FILE --query TEXT]");
+  process.exit(64);
+}
+
+function check(condition, message) {
+  if (!condition) throw new Error("check failed: " + message);
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.MEDCODE_CHROMIUM || "/usr/bin/chromium",
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+try {
+  const page = await browser.newPage({ viewport: { width: 1100, height: 800 } });
+  page.setDefaultTimeout(10000);
+
+  if (screenshotAt > 0) {
+    // Screenshot mode: results for a lay phrase, for docs/.
+    const query = queryAt > 0 ? process.argv[queryAt + 1] : "heart attack";
+    await page.goto(base + "/?q=" + encodeURIComponent(query));
+    await page.waitForSelector("#results li");
+    await page.screenshot({ path: process.argv[screenshotAt + 1], fullPage: false });
+    console.log("screenshot written");
+    process.exit(0);
+  }
+
+  // 1. Typing shows suggestions.
+  await page.goto(base + "/");
+  await page.fill("#q", "hypert");
+  await page.waitForSelector("#suggestions li");
+  const suggestionTexts = await page.$$eval("#suggestions li", (items) => items.map((li) => li.textContent));
+  check(suggestionTexts.some((text) => text.includes("hypertension")), "suggestions offer 'hypertension': " + suggestionTexts);
+
+  // 2. Keyboard: arrow down onto the first suggestion, Enter searches it.
+  await page.keyboard.press("ArrowDown");
+  check(await page.getAttribute("#suggestions li:first-child", "aria-selected") === "true", "arrow selects first suggestion");
+  await page.keyboard.press("Enter");
+  await page.waitForSelector("#results li");
+  check(page.url().includes("?q=hypertension"), "search is a deep link: " + page.url());
+  const first = await page.textContent("#results li:first-child .code-link");
+  check(first === "I10", "first result for 'hypertension' is I10, got " + first);
+  check((await page.textContent("#results li:first-child .badge")).includes("billable"), "billable badge shown");
+  check((await page.textContent("#results li:first-child .system")) === "icd10cm", "system shown");
+
+  // 3. Escape closes suggestions.
+  await page.fill("#q", "colles");
+  await page.waitForSelector("#suggestions li");
+  await page.keyboard.press("Escape");
+  check(await page.isHidden("#suggestions"), "Escape closes suggestions");
+
+  // 4. A lay phrase finds its code; opening it shows hierarchy, notes and index entries.
+  await page.fill("#q", "high blood pressure");
+  await page.click("button[type=submit]");
+  await page.waitForSelector("#results li");
+  await page.click("#results li:first-child .code-link");
+  await page.waitForSelector("#detail:not([hidden]) h1");
+  const heading = await page.textContent("#detail h1");
+  check(heading.includes("I10") && heading.includes("Essential (primary) hypertension"), "code view heading: " + heading);
+  const detailText = await page.textContent("#detail");
+  check(detailText.includes("high blood pressure"), "inclusion terms shown");
+  check(detailText.includes("Excludes1"), "excludes notes shown");
+  check(detailText.includes("Hypertension, hypertensive"), "index entries shown");
+  check(page.url().endsWith("/code/icd10cm/I10"), "code view is a deep link: " + page.url());
+
+  // 5. A deep link to a 7th-character code shows its ancestors and inherited 7th characters.
+  await page.goto(base + "/code/icd10cm/S52.531A");
+  await page.waitForSelector("#detail:not([hidden]) h1");
+  const crumbs = await page.textContent("#detail .crumbs");
+  check(crumbs.includes("S52") && crumbs.includes("S52.531"), "hierarchy crumbs: " + crumbs);
+  const seventh = await page.textContent("#detail");
+  check(seventh.includes("7th characters (from S52)") && seventh.includes("initial encounter for closed fracture"), "7th characters shown");
+
+  // 6. Back goes back to the results.
+  await page.goBack();
+  await page.goBack();
+  await page.waitForSelector("#results li");
+
+  // 7. Phone width: the page still lays out without horizontal scrolling.
+  await page.setViewportSize({ width: 375, height: 700 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+  check(!overflow, "no horizontal scrolling at phone width");
+
+  console.log("page test passed");
+} catch (error) {
+  console.error(error.message);
+  process.exitCode = 1;
+} finally {
+  await browser.close();
+}
