@@ -79,3 +79,28 @@ TEST_F(SearchCliTest, ExitCodesFollowSysexits) {
 
 }  // namespace
 }  // namespace medcode
+
+namespace medcode {
+namespace {
+
+// The server program stops cleanly on SIGTERM and SIGINT, exit code 0.
+TEST(ServerProgramTest, StopsCleanlyOnSignals) {
+  for (const char* signal : {"TERM", "INT"}) {
+    const std::string script =
+        std::string("log=$(mktemp); ") + MEDCODE_SERVER_BIN + " --index " + testing::shared_fixture_index() +
+        " --listen 127.0.0.1:0 > $log 2>&1 & pid=$!; "
+        "for i in $(seq 100); do grep -q serving $log && break; sleep 0.05; done; "
+        "kill -" + signal + " $pid; wait $pid; code=$?; cat $log; rm -f $log; echo exit=$code";
+    FILE* pipe = ::popen(("bash -c '" + script + "'").c_str(), "r");
+    ASSERT_NE(pipe, nullptr);
+    std::string output;
+    char buffer[1024];
+    while (std::size_t got = std::fread(buffer, 1, sizeof buffer, pipe)) output.append(buffer, got);
+    ::pclose(pipe);
+    EXPECT_NE(output.find("medcode-server: serving"), std::string::npos) << output;
+    EXPECT_NE(output.find("medcode-server: stopped\nexit=0"), std::string::npos) << signal << ": " << output;
+  }
+}
+
+}  // namespace
+}  // namespace medcode

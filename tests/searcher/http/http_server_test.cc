@@ -8,6 +8,9 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include <atomic>
+#include <thread>
+
 #include "tests/support/fixture_corpus.h"
 
 namespace medcode::searcher {
@@ -129,6 +132,74 @@ TEST(HttpServerStartTest, ReportsBadListenAndMissingIndex) {
   options.listen = "127.0.0.1:0";
   options.index_dir = "/no/such/index";
   EXPECT_EQ(HttpServer::start(options).status().code(), StatusCode::kUnavailable);
+}
+
+}  // namespace
+}  // namespace medcode::searcher
+
+namespace medcode::searcher {
+namespace {
+
+// Requests keep succeeding while the index is rebuilt and swapped in under the server, and
+// the server ends up serving the new index.
+TEST(HttpServerReloadTest, NoRequestFailsWhileANewIndexIsPublished) {
+  testing::TempDir dir;
+  const auto corpus = testing::make_fixture_corpus(dir.path());
+  testing::build_fixture_index(corpus, dir / "index");
+  ServerOptions options;
+  options.listen = "127.0.0.1:0";
+  options.index_dir = dir / "index";
+  options.threads = 2;
+  auto server = HttpServer::start(options);
+  ASSERT_TRUE(server.is_ok()) << server.status().to_string();
+  const unsigned short port = server.value()->port();
+
+  std::atomic<bool> done{false};
+  std::atomic<int> ok{0}, failed{0};
+  std::thread client([&] {
+    asio::io_context io;
+    tcp::socket socket(io);
+    asio::connect(socket, tcp::resolver(io).resolve("127.0.0.1", std::to_string(port)));
+    beast::flat_buffer buffer;
+    while (!done.load()) {
+      http::request<http::empty_body> request(http::verb::get, "/v1/search?q=hypertension", 11);
+      request.set(http::field::host, "127.0.0.1");
+      request.keep_alive(true);
+      http::write(socket, request);
+      http::response<http::string_body> response;
+      http::read(socket, buffer, response);
+      (response.result_int() == 200 && response.body().find("\"code\":\"I10\"") != std::string::npos ? ok : failed)++;
+    }
+  });
+  // Publish a smaller release three times over while the client runs.
+  std::string text = testing::read_file(testing::fixture_path("icd10cm/icd10cm-order-2026.txt"));
+  testing::write_zip(corpus.corpus_dir + "/icd10cm/fy2026/codes.zip", "icd10cm-order-2026.txt",
+                     text.substr(0, text.rfind("00027 ")));
+  testing::refresh_manifest(corpus);
+  for (int i = 0; i < 3; ++i) testing::build_fixture_index(corpus, dir / "index");
+
+  // The server follows within a second; wait for that event (not a timing assertion).
+  std::string health;
+  for (int attempt = 0; attempt < 100 && health.find("\"documents\":26") == std::string::npos; ++attempt) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    asio::io_context io;
+    tcp::socket socket(io);
+    asio::connect(socket, tcp::resolver(io).resolve("127.0.0.1", std::to_string(port)));
+    http::request<http::empty_body> request(http::verb::get, "/healthz", 11);
+    request.set(http::field::host, "127.0.0.1");
+    http::write(socket, request);
+    beast::flat_buffer buffer;
+    http::response<http::string_body> response;
+    http::read(socket, buffer, response);
+    health = response.body();
+  }
+  done = true;
+  client.join();
+  server.value()->stop();
+  server.value()->wait();
+  EXPECT_NE(health.find("\"documents\":26"), std::string::npos) << health;
+  EXPECT_GT(ok.load(), 0);
+  EXPECT_EQ(failed.load(), 0);
 }
 
 }  // namespace
