@@ -51,11 +51,13 @@ struct Searcher::Impl {
     return best > 0 ? static_cast<int>(100.0 * it.get_weight() / best + 0.5) : 0;
   }
 
-  Result<SearchHit> hit_from(const Xapian::Document& document, int score, MatchKind match) const {
+  Result<SearchHit> hit_from(const Xapian::Document& document, int score, MatchKind match,
+                             const Xapian::MSet* text_matches = nullptr) const {
     auto record = decode_record(document.get_data());
     if (!record.is_ok()) return record.status().with_context("index " + directory);
     const CodeRecord& r = record.value();
     SearchHit hit;
+    if (text_matches != nullptr) hit.snippet = snippet_for(*text_matches, r);
     hit.system = r.system;
     hit.code = display_code(r.system, r.code);
     hit.title = r.title;
@@ -70,16 +72,16 @@ struct Searcher::Impl {
 
   // The title with matched words marked; the first matching inclusion term or index entry
   // is added when the title alone does not show why the code matched.
-  std::string snippet_for(const Xapian::MSet& matches, const Xapian::Document& document) const {
-    auto record = decode_record(document.get_data());
-    if (!record.is_ok()) return "";
-    const CodeRecord& r = record.value();
+  static std::string snippet_for(const Xapian::MSet& matches, const CodeRecord& r) {
+    // Snippets are for reading, so a few alternatives are enough to explain a match.
+    constexpr std::size_t kMaxAlternatives = 12;
     static const Xapian::Stem stemmer("english");
     const unsigned flags = Xapian::MSet::SNIPPET_EXHAUSTIVE;
     std::string snippet = matches.snippet(r.title, 300, stemmer, flags, "<b>", "</b>", "...");
     if (snippet.find("<b>") != std::string::npos) return snippet;
     std::vector<std::string> alternatives = r.inclusion_terms;
     for (const auto& entry : r.index_entries) {
+      if (alternatives.size() >= kMaxAlternatives) break;
       std::string path;
       for (const auto& step : entry.path) path += (path.empty() ? "" : ", ") + step;
       if (!entry.column.empty()) path += " (" + entry.column + ")";
@@ -141,10 +143,9 @@ struct Searcher::Impl {
     if (matches.empty() && request.offset == 0) matches = run(parsed.fallback);
     response.total = matches.get_matches_estimated();
     for (auto it = matches.begin(); it != matches.end(); ++it) {
-      const Xapian::Document document = it.get_document();
-      auto hit = hit_from(document, relative_score(it, matches), MatchKind::kText);
+      auto hit = hit_from(it.get_document(), relative_score(it, matches), MatchKind::kText,
+                          request.with_snippets ? &matches : nullptr);
       if (!hit.is_ok()) return hit.status();
-      hit.value().snippet = snippet_for(matches, document);
       response.hits.push_back(std::move(hit).value());
     }
     return Status::ok();

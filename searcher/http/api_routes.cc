@@ -44,6 +44,7 @@ HttpResponse search(const ParsedTarget& target, const std::vector<std::string>&,
   request.billable = billable.value();
   request.limit = limit.value();
   request.offset = offset.value();
+  request.with_snippets = true;  // the page and API clients show what matched
   auto response = searcher.search(request);
   return response.is_ok() ? json(search_response_to_json(response.value())) : error_response(response.status());
 }

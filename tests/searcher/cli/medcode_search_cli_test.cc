@@ -55,8 +55,7 @@ TEST_F(SearchCliTest, BatchModePrintsOneJsonObjectPerLine) {
             "\"parameter \\\"q\\\": query is empty\"}}\n"
             "{\"query\":\"high blood pressure\",\"results\":[{\"code\":\"I10\",\"system\":"
             "\"icd10cm\",\"title\":\"Essential (primary) hypertension\",\"billable\":true,"
-            "\"score\":100,\"match\":\"text\",\"snippet\":\"Essential (primary) <b>hypertension</b>\","
-            "\"hierarchy\":{\"chapter\":\"9\",\"section\":\"I10-I16\",\"parent\":\"\"}}],"
+            "\"score\":100,\"match\":\"text\",\"hierarchy\":{\"chapter\":\"9\",\"section\":\"I10-I16\",\"parent\":\"\"}}],"
             "\"total\":3}\n");
 }
 
