@@ -11,10 +11,14 @@ namespace {
 using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
 
 // Echoed user input may be invalid UTF-8; JSON output never is.
-void write_string(JsonWriter& writer, const char* key, const std::string& value) {
-  writer.Key(key);
+void write_value(JsonWriter& writer, const std::string& value) {
   const std::string valid = to_valid_utf8(value);
   writer.String(valid.data(), static_cast<rapidjson::SizeType>(valid.size()));
+}
+
+void write_string(JsonWriter& writer, const char* key, const std::string& value) {
+  writer.Key(key);
+  write_value(writer, value);
 }
 
 void write_error(JsonWriter& writer, const Status& status) {
@@ -75,10 +79,7 @@ std::string suggest_response_to_json(const SuggestResponse& response) {
   write_string(writer, "query", response.query);
   writer.Key("completions");
   writer.StartArray();
-  for (const auto& completion : response.completions) {
-    const std::string valid = to_valid_utf8(completion);
-    writer.String(valid.data(), static_cast<rapidjson::SizeType>(valid.size()));
-  }
+  for (const auto& completion : response.completions) write_value(writer, completion);
   writer.EndArray();
   writer.Key("codes");
   write_hits(writer, response.codes);
@@ -173,10 +174,7 @@ std::string code_detail_to_json(const CodeDetail& detail) {
   writer.Int(r.inclusion_terms_year);
   writer.Key("terms");
   writer.StartArray();
-  for (const auto& term : r.inclusion_terms) {
-    const std::string valid = to_valid_utf8(term);
-    writer.String(valid.data(), static_cast<rapidjson::SizeType>(valid.size()));
-  }
+  for (const auto& term : r.inclusion_terms) write_value(writer, term);
   writer.EndArray();
   writer.EndObject();
   writer.Key("index_entries");
@@ -187,10 +185,7 @@ std::string code_detail_to_json(const CodeDetail& detail) {
     writer.String(index_source_name(entry.source));
     writer.Key("path");
     writer.StartArray();
-    for (const auto& step : entry.path) {
-      const std::string valid = to_valid_utf8(step);
-      writer.String(valid.data(), static_cast<rapidjson::SizeType>(valid.size()));
-    }
+    for (const auto& step : entry.path) write_value(writer, step);
     writer.EndArray();
     if (!entry.column.empty()) write_string(writer, "column", entry.column);
     writer.Key("release_year");
