@@ -16,6 +16,7 @@ constexpr double kTitleAllBoost = 1.0;   // ... and all of them in the title
 constexpr double kPhraseBoost = 0.5;     // the words as typed, adjacent and in order
 constexpr double kBillablePrior = 0.3;   // among equals, a billable code first
 constexpr double kConceptBoost = 50.0;    // the index's default code for the whole phrase
+constexpr double kConceptCodeBonus = 10.0; // ... the default code itself over its descendants
 constexpr double kInitialEncounterPrior = 1.0;  // no encounter named: the initial encounter
 
 // Words that name an encounter other than the initial one (7th characters D, S, ...).
@@ -36,6 +37,14 @@ bool is_vague_qualifier(const std::string& word) {
   return word == "unspecified" || word == "unspecify" || word == "nos" || word == "nec" ||
          word == "elsewhere" || word == "classified" || word == "specified" || word == "site" ||
          word == "organism" || word == "mention";
+}
+
+// Words that pick among a concept's codes rather than name the concept: laterality and
+// encounter. "broken wrist left" is the concept "fracture wrist", steered to the left.
+bool is_steering_word(const std::string& word) {
+  return word == "left" || word == "right" || word == "bilateral" || word == "initial" ||
+         word == "subsequent" || word == "sequela" || word == "encounter" || word == "lt" ||
+         word == "rt" || word == "upper" || word == "lower";
 }
 
 Xapian::Query fixed_weight_for(const std::string& term, double weight) {
@@ -164,22 +173,37 @@ Xapian::Query TextQueryBuilder::concept_query(const std::vector<Span>& spans) co
     }
     combinations = std::move(next);
   }
-  std::vector<Xapian::Query> terms;
+  std::vector<Xapian::Query> concept_codes, families;
   for (auto& words : combinations) {
     // "site not specified", "not elsewhere classified": the "not" goes with its qualifier.
     const bool vague = std::any_of(words.begin(), words.end(), is_vague_qualifier);
     words.erase(std::remove_if(words.begin(), words.end(),
                                [vague](const std::string& word) {
-                                 return is_vague_qualifier(word) || (vague && word == "not");
+                                 return is_vague_qualifier(word) || is_steering_word(word) ||
+                                        (vague && word == "not");
                                }),
                 words.end());
     const std::string key = concept_key(words, stem);
-    if (!key.empty() && key.size() <= 200) terms.emplace_back(std::string(schema::kConceptTermPrefix) + key);
+    if (key.empty() || key.size() > 200) continue;
+    const std::string term = std::string(schema::kConceptTermPrefix) + key;
+    // The default code and every code under it: the steering words then pick among them.
+    for (auto doc = database_.postlist_begin(term); doc != database_.postlist_end(term); ++doc) {
+      const Xapian::Document document = database_.get_document(*doc);
+      families.emplace_back(std::string(schema::kCodePrefixTermPrefix) +
+                            document.get_value(schema::kSystemSlot) + ":" +
+                            document.get_value(schema::kCodeSlot));
+    }
+    concept_codes.emplace_back(term);
   }
+  if (families.empty()) return Xapian::Query();
   return Xapian::Query(
-      Xapian::Query::OP_FILTER,
-      Xapian::Query((new Xapian::FixedWeightPostingSource(kConceptBoost))->release()),
-      Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));  // any of the keys
+      Xapian::Query::OP_OR,
+      Xapian::Query(Xapian::Query::OP_FILTER,
+                    Xapian::Query((new Xapian::FixedWeightPostingSource(kConceptBoost))->release()),
+                    Xapian::Query(Xapian::Query::OP_OR, families.begin(), families.end())),
+      Xapian::Query(Xapian::Query::OP_FILTER,
+                    Xapian::Query((new Xapian::FixedWeightPostingSource(kConceptCodeBonus))->release()),
+                    Xapian::Query(Xapian::Query::OP_OR, concept_codes.begin(), concept_codes.end())));
 }
 
 TextQuery TextQueryBuilder::build(const std::string& normalized) const {
