@@ -1,6 +1,6 @@
-// In-process search latency: runs every query of a file (one per line) through
-// Searcher::search, warm, for several rounds, and prints p50/p95/p99/max in milliseconds,
-// plus the first (cold) query separately.
+// In-process latency: runs every query of a file (one per line) through Searcher::search,
+// warm, for several rounds, and prints p50/p95/p99/max in milliseconds, plus the first
+// (cold) query separately; then code lookups (Searcher::code_detail) the same way.
 //   build/bin/search_latency_bench --index DIR [--queries FILE] [--rounds N]
 #include <algorithm>
 #include <chrono>
@@ -75,5 +75,19 @@ int main(int argc, char** argv) {
                 with_snippets ? "with_snippets   " : "without_snippets", percentile(samples, 0.50),
                 percentile(samples, 0.95), percentile(samples, 0.99), samples.back());
   }
+  // Code lookup, as GET /v1/codes does: the full record with ancestors and children.
+  const char* codes[] = {"I10", "I21.9", "E11.65", "S52.531A", "J18.9", "T39.1X1A", "Z00.00", "M54.50"};
+  std::vector<double> lookups;
+  for (int round = 0; round < rounds * 10; ++round) {
+    for (const char* code : codes) {
+      const auto start = std::chrono::steady_clock::now();
+      auto detail = searcher.value()->code_detail("icd10cm", code);
+      lookups.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+      if (!detail.is_ok()) std::fprintf(stderr, "%s: %s\n", code, detail.status().message().c_str());
+    }
+  }
+  std::sort(lookups.begin(), lookups.end());
+  std::printf("code_lookup      p50_ms %.3f p95_ms %.3f p99_ms %.3f max_ms %.3f\n", percentile(lookups, 0.50),
+              percentile(lookups, 0.95), percentile(lookups, 0.99), lookups.back());
   return 0;
 }
