@@ -224,12 +224,18 @@ TextQuery TextQueryBuilder::build(const std::string& normalized) const {
   }
   // Every code matching any concept is a candidate; matching all concepts, all of them in
   // the title, and the words as typed each add weight on top.
-  std::vector<Xapian::Query> parts = {
-      Xapian::Query(Xapian::Query::OP_OR, any.begin(), any.end()),
-      Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
-                    Xapian::Query(Xapian::Query::OP_AND, any.begin(), any.end()), kAllSpansBoost),
-      Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
-                    Xapian::Query(Xapian::Query::OP_AND, title.begin(), title.end()), kTitleAllBoost)};
+  std::vector<Xapian::Query> parts;
+  if (spans.size() == 1) {
+    // One concept: "all of them" is the same query as "any of them", so weigh it once.
+    parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, any[0], 1.0 + kAllSpansBoost);
+    parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, title[0], kTitleAllBoost);
+  } else {
+    parts.emplace_back(Xapian::Query::OP_OR, any.begin(), any.end());
+    parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
+                       Xapian::Query(Xapian::Query::OP_AND, any.begin(), any.end()), kAllSpansBoost);
+    parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
+                       Xapian::Query(Xapian::Query::OP_AND, title.begin(), title.end()), kTitleAllBoost);
+  }
   std::vector<Xapian::Query> typed;
   for (const auto& word : words) {
     if (!is_stop_word(word)) typed.emplace_back(word);
