@@ -36,7 +36,7 @@ struct SearchHit {
 struct SearchResponse {
   std::string query;            // as given
   std::string corrected_query;  // "" unless the results are for a spelling correction
-  std::size_t total = 0;        // estimated number of matches
+  std::size_t total = 0;        // matches: exact up to 100 past the page, estimated beyond
   std::vector<SearchHit> hits;
 };
 

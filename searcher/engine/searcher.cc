@@ -133,10 +133,12 @@ struct Searcher::Impl {
     const TextQuery parsed = text_query->build(normalized);
     response.corrected_query = parsed.corrected_text;
     Xapian::Enquire enquire(database);
+    // Totals are exact up to a hundred matches past the page, estimated beyond.
+    const auto check_at_least = static_cast<Xapian::doccount>(request.offset + request.limit + 100);
     auto run = [&](const Xapian::Query& query) {
       enquire.set_query(filtered(query, request));
       return enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                              static_cast<Xapian::doccount>(request.limit));
+                              static_cast<Xapian::doccount>(request.limit), check_at_least);
     };
     Xapian::MSet matches = run(parsed.query);
     // Nothing has every word of any wording: settle for codes that have some of them.
