@@ -56,7 +56,7 @@ TEST_F(SearchCliTest, BatchModePrintsOneJsonObjectPerLine) {
             "{\"query\":\"high blood pressure\",\"results\":[{\"code\":\"I10\",\"system\":"
             "\"icd10cm\",\"title\":\"Essential (primary) hypertension\",\"billable\":true,"
             "\"score\":100,\"match\":\"text\",\"hierarchy\":{\"chapter\":\"9\",\"section\":\"I10-I16\",\"parent\":\"\"}}],"
-            "\"total\":2}\n");
+            "\"total\":1}\n");
 }
 
 TEST_F(SearchCliTest, SuggestPrintsCompletionsThenCodes) {
