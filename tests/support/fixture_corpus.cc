@@ -104,6 +104,13 @@ void refresh_manifest(const FixtureCorpus& corpus) {
   write_file(corpus.manifest_path, manifest);
 }
 
+void drop_last_two_codes(const FixtureCorpus& corpus) {
+  std::string text = read_file(fixture_path("icd10cm/icd10cm-order-2026.txt"));
+  text = text.substr(0, text.rfind("00027 "));
+  write_zip(corpus.corpus_dir + "/icd10cm/fy2026/codes.zip", "icd10cm-order-2026.txt", text);
+  refresh_manifest(corpus);
+}
+
 void build_fixture_index(const FixtureCorpus& corpus, const std::string& index_dir) {
   indexer::BuildOptions options;
   options.corpus_dir = corpus.corpus_dir;

@@ -42,6 +42,10 @@ FixtureCorpus make_fixture_corpus(const std::string& root);
 // Rewrites the manifest so that every row's sha256 matches the files now in the corpus.
 void refresh_manifest(const FixtureCorpus& corpus);
 
+// Replaces the corpus's order file with one that lacks its last two codes (26 instead of
+// 28), as a new release would, and refreshes the manifest: the next build differs.
+void drop_last_two_codes(const FixtureCorpus& corpus);
+
 // Builds the fixture corpus into index_dir; fails the current test on error.
 void build_fixture_index(const FixtureCorpus& corpus, const std::string& index_dir);
 

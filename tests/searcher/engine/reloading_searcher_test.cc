@@ -20,12 +20,7 @@ TEST(ReloadingSearcherTest, FollowsAPublishedIndexAndKeepsOldOneAlive) {
   const std::shared_ptr<const Searcher> before = reloading.value()->current();
   EXPECT_EQ(before->info().documents, 28u);
 
-  // A release with two codes fewer.
-  const std::string order = corpus.corpus_dir + "/icd10cm/fy2026/codes.zip";
-  std::string text = testing::read_file(testing::fixture_path("icd10cm/icd10cm-order-2026.txt"));
-  text = text.substr(0, text.rfind("00027 "));
-  testing::write_zip(order, "icd10cm-order-2026.txt", text);
-  testing::refresh_manifest(corpus);
+  testing::drop_last_two_codes(corpus);
   testing::build_fixture_index(corpus, dir / "index");
 
   const std::shared_ptr<const Searcher> after = reloading.value()->current();
