@@ -44,6 +44,9 @@ struct Searcher::Impl {
   std::string directory;
   Xapian::Database database;
   std::unique_ptr<TextQueryBuilder> text_query;
+  // This Searcher's own stemmer: a Xapian::Stem keeps working buffers, so one shared
+  // between threads corrupts memory.
+  Xapian::Stem stemmer{"english"};
 
   // 0-100: a text match's weight relative to the best match of the same query.
   static int relative_score(const Xapian::MSetIterator& it, const Xapian::MSet& matches) {
@@ -72,10 +75,9 @@ struct Searcher::Impl {
 
   // The title with matched words marked; the first matching inclusion term or index entry
   // is added when the title alone does not show why the code matched.
-  static std::string snippet_for(const Xapian::MSet& matches, const CodeRecord& r) {
+  std::string snippet_for(const Xapian::MSet& matches, const CodeRecord& r) const {
     // Snippets are for reading, so a few alternatives are enough to explain a match.
     constexpr std::size_t kMaxAlternatives = 12;
-    static const Xapian::Stem stemmer("english");
     const unsigned flags = Xapian::MSet::SNIPPET_EXHAUSTIVE;
     std::string snippet = matches.snippet(r.title, 300, stemmer, flags, "<b>", "</b>", "...");
     if (snippet.find("<b>") != std::string::npos) return snippet;
@@ -226,7 +228,7 @@ Result<SuggestResponse> Searcher::suggest(const SuggestRequest& request) const {
       return Status::invalid_argument("parameter \"q\": " + normalized.status().message());
     }
     const bool partial = !std::isspace(static_cast<unsigned char>(request.query.back()));
-    const Completions completions = complete(impl_->database, *impl_->text_query,
+    const Completions completions = complete(impl_->database, impl_->stemmer, *impl_->text_query,
                                              split_words(normalized.value()), partial, request.limit);
     response.completions = completions.phrases;
     Xapian::Enquire enquire(impl_->database);

@@ -40,10 +40,10 @@ std::vector<std::string> frequent_title_words(const Xapian::Database& database,
 // Title words starting with prefix in the best plain matches for the earlier words, the
 // most used first: a plain OR of their stems, which Xapian answers fast by pruning.
 std::vector<std::string> context_title_words(const Xapian::Database& database,
+                                             const Xapian::Stem& stemmer,
                                              const std::vector<std::string>& earlier,
                                              const std::string& prefix,
                                              const std::vector<std::string>& candidates) {
-  static const Xapian::Stem stemmer("english");
   std::vector<Xapian::Query> stems;
   for (const auto& word : earlier) {
     if (!is_stop_word(word)) stems.emplace_back("Z" + stemmer(word));
@@ -85,8 +85,9 @@ std::vector<std::string> context_title_words(const Xapian::Database& database,
 
 }  // namespace
 
-Completions complete(const Xapian::Database& database, const TextQueryBuilder& text_query,
-                     const std::vector<std::string>& words, bool partial, std::size_t limit) {
+Completions complete(const Xapian::Database& database, const Xapian::Stem& stemmer,
+                     const TextQueryBuilder& text_query, const std::vector<std::string>& words,
+                     bool partial, std::size_t limit) {
   Completions out;
   if (words.empty()) return out;
   if (!partial) {
@@ -96,7 +97,7 @@ Completions complete(const Xapian::Database& database, const TextQueryBuilder& t
   const std::vector<std::string> earlier(words.begin(), words.end() - 1);
   const std::string& prefix = words.back();
   const std::vector<std::string> frequent = frequent_title_words(database, prefix);
-  std::vector<std::string> ordered = context_title_words(database, earlier, prefix, frequent);
+  std::vector<std::string> ordered = context_title_words(database, stemmer, earlier, prefix, frequent);
   for (const auto& word : frequent) {
     if (std::find(ordered.begin(), ordered.end(), word) == ordered.end()) ordered.push_back(word);
   }

@@ -144,8 +144,12 @@ Result<tcp::endpoint> parse_listen(const std::string& listen) {
 }  // namespace
 
 struct HttpServer::Impl {
+  // options.threads must be resolved (> 0) before construction: it is the io_context's
+  // concurrency hint, and a hint of 1 tells Asio that a single thread runs it.
+  explicit Impl(const ServerOptions& options) : shared{options, {}} {}
+
   Shared shared;
-  asio::io_context io{static_cast<int>(std::max(1u, shared.options.threads))};
+  asio::io_context io{static_cast<int>(shared.options.threads)};
   tcp::acceptor acceptor{io};
   asio::signal_set signals{io, SIGINT, SIGTERM};
   std::vector<std::thread> workers;
@@ -183,11 +187,9 @@ Result<std::unique_ptr<HttpServer>> HttpServer::start(const ServerOptions& optio
   auto probe = Searcher::open(options.index_dir);
   if (!probe.is_ok()) return probe.status();
 
-  auto impl = std::make_unique<Impl>();
-  impl->shared.options = options;
-  if (impl->shared.options.threads == 0) {
-    impl->shared.options.threads = std::max(1u, std::thread::hardware_concurrency());
-  }
+  ServerOptions resolved = options;
+  if (resolved.threads == 0) resolved.threads = std::max(1u, std::thread::hardware_concurrency());
+  auto impl = std::make_unique<Impl>(resolved);
   beast::error_code error;
   impl->acceptor.open(endpoint.value().protocol(), error);
   if (!error) impl->acceptor.set_option(asio::socket_base::reuse_address(true), error);

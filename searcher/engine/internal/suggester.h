@@ -17,9 +17,11 @@ struct Completions {
   Xapian::Query query;               // the ranking query for the first phrase
 };
 
-// words: the query's words; partial: whether the last one is still being typed.
+// words: the query's words; partial: whether the last one is still being typed; stemmer:
+// the caller's own (a Xapian::Stem must not be shared between threads).
 // Never throws for user text; Xapian errors from the database propagate.
-Completions complete(const Xapian::Database& database, const TextQueryBuilder& text_query,
-                     const std::vector<std::string>& words, bool partial, std::size_t limit);
+Completions complete(const Xapian::Database& database, const Xapian::Stem& stemmer,
+                     const TextQueryBuilder& text_query, const std::vector<std::string>& words,
+                     bool partial, std::size_t limit);
 
 }  // namespace medcode::searcher

@@ -46,6 +46,23 @@ TEST(SynonymTableTest, MinesMainTermSeeReferences) {
   EXPECT_EQ(table.pair_count(), 2u);  // the subterm's see is not mined
 }
 
+// An ambiguous abbreviation expands to all of its senses; ranking chooses between them.
+TEST(SynonymTableTest, AmbiguousAbbreviationsKeepEverySense) {
+  SynonymTable table;
+  for (const CuratedList& curated : curated_synonym_lists()) {
+    table.add_list(read_synonym_list(curated.text, std::string(curated.name)).value());
+  }
+  const auto& ms = table.entries().at("ms");
+  EXPECT_EQ(ms.count("multiple sclerosis"), 1u);
+  EXPECT_EQ(ms.count("mitral stenosis"), 1u);
+  const auto& pe = table.entries().at("pe");
+  EXPECT_EQ(pe.count("pulmonary embolism"), 1u);
+  EXPECT_EQ(pe.count("pleural effusion"), 1u);
+  const auto& mi = table.entries().at("mi");
+  EXPECT_EQ(mi.count("myocardial infarction"), 1u);
+  EXPECT_EQ(mi.count("mitral insufficiency"), 1u);
+}
+
 // The curated lists meet the sizes the product promises.
 TEST(SynonymTableTest, CuratedListsCoverTheirDomains) {
   std::map<std::string, std::size_t> rows;

@@ -201,3 +201,47 @@ TEST(HttpServerReloadTest, NoRequestFailsWhileANewIndexIsPublished) {
 
 }  // namespace
 }  // namespace medcode::searcher
+
+namespace medcode::searcher {
+namespace {
+
+// Several clients at once, on several worker threads: every answer is a 200. (A stemmer
+// shared between threads once corrupted the heap here.)
+TEST(HttpServerConcurrencyTest, ParallelClientsAllSucceed) {
+  ServerOptions options;
+  options.listen = "127.0.0.1:0";
+  options.index_dir = testing::shared_fixture_index();
+  options.threads = 4;
+  auto server = HttpServer::start(options);
+  ASSERT_TRUE(server.is_ok()) << server.status().to_string();
+  const unsigned short port = server.value()->port();
+  std::atomic<int> ok{0}, failed{0};
+  std::vector<std::thread> clients;
+  for (int c = 0; c < 6; ++c) {
+    clients.emplace_back([&, c] {
+      asio::io_context io;
+      tcp::socket socket(io);
+      asio::connect(socket, tcp::resolver(io).resolve("127.0.0.1", std::to_string(port)));
+      beast::flat_buffer buffer;
+      const char* targets[] = {"/v1/search?q=colles+fracture+left", "/v1/suggest?q=acute+myo",
+                               "/v1/search?q=hypertenson", "/v1/codes/icd10cm/S52.531A"};
+      for (int i = 0; i < 300; ++i) {
+        http::request<http::empty_body> request(http::verb::get, targets[(i + c) % 4], 11);
+        request.set(http::field::host, "127.0.0.1");
+        request.keep_alive(true);
+        http::write(socket, request);
+        http::response<http::string_body> response;
+        http::read(socket, buffer, response);
+        (response.result_int() == 200 ? ok : failed)++;
+      }
+    });
+  }
+  for (auto& client : clients) client.join();
+  server.value()->stop();
+  server.value()->wait();
+  EXPECT_EQ(ok.load(), 1800);
+  EXPECT_EQ(failed.load(), 0);
+}
+
+}  // namespace
+}  // namespace medcode::searcher
