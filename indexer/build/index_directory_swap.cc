@@ -36,8 +36,7 @@ IndexDirectorySwap::IndexDirectorySwap(std::string target, std::string scratch)
 IndexDirectorySwap::IndexDirectorySwap(IndexDirectorySwap&& other) noexcept
     : target_(std::move(other.target_)),
       scratch_(std::move(other.scratch_)),
-      index_path_(std::move(other.index_path_)),
-      committed_(other.committed_) {
+      index_path_(std::move(other.index_path_)) {
   other.scratch_.clear();  // the moved-from object must not delete anything
 }
 
@@ -81,7 +80,6 @@ Status IndexDirectorySwap::commit() {
     if (had_previous) fs::rename(previous, target_, restore_error);
     return Status::io_error("cannot move new index into " + target_ + ": " + error.message());
   }
-  committed_ = true;
   fs::remove_all(scratch_, error);
   if (had_previous) fs::remove_all(previous, error);
   return Status::ok();

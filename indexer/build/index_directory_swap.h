@@ -32,7 +32,6 @@ class IndexDirectorySwap {
   std::string target_;
   std::string scratch_;     // the build directory
   std::string index_path_;  // the new index inside it
-  bool committed_ = false;
 };
 
 // Total size in bytes of the regular files under directory (0 if it does not exist).

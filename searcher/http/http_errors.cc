@@ -27,11 +27,7 @@ HttpResponse error_response(const Status& status) {
 HttpResponse error_response(int http_status, const char* code, const std::string& message) {
   HttpResponse response;
   response.status = http_status;
-  Status as_status = Status::invalid_argument(message);
-  std::string body = error_to_json(as_status);
-  // Same shape, with the code the HTTP layer names (method_not_allowed, too_large, ...).
-  body.replace(body.find("invalid_argument"), std::string("invalid_argument").size(), code);
-  response.body = "{\"error\":" + body + "}";
+  response.body = "{\"error\":" + error_to_json(code, message) + "}";
   return response;
 }
 

@@ -21,12 +21,16 @@ void write_string(JsonWriter& writer, const char* key, const std::string& value)
   write_value(writer, value);
 }
 
-void write_error(JsonWriter& writer, const Status& status) {
+void write_error(JsonWriter& writer, const char* code, const std::string& message) {
   writer.StartObject();
   writer.Key("code");
-  writer.String(status_code_name(status.code()));
-  write_string(writer, "message", status.message());
+  writer.String(code);
+  write_string(writer, "message", message);
   writer.EndObject();
+}
+
+void write_error(JsonWriter& writer, const Status& status) {
+  write_error(writer, status_code_name(status.code()), status.message());
 }
 
 void write_hits(JsonWriter& writer, const std::vector<SearchHit>& hits) {
@@ -210,6 +214,13 @@ std::string index_info_to_json(const IndexInfo& info) {
   writer.Key("documents");
   writer.Uint64(info.documents);
   writer.EndObject();
+  return buffer.GetString();
+}
+
+std::string error_to_json(const char* code, const std::string& message) {
+  rapidjson::StringBuffer buffer;
+  JsonWriter writer(buffer);
+  write_error(writer, code, message);
   return buffer.GetString();
 }
 

@@ -31,6 +31,9 @@ std::string index_info_to_json(const IndexInfo& info);
 // {"code":"invalid_argument","message":"..."}: the error object used everywhere.
 std::string error_to_json(const Status& status);
 
+// The same object with a code the HTTP layer names itself ("method_not_allowed", "too_large").
+std::string error_to_json(const char* code, const std::string& message);
+
 // A batch line for a query that failed: {"query":...,"results":[],"error":{...}}.
 std::string failed_query_to_json(const std::string& query, const Status& status);
 
