@@ -40,7 +40,8 @@ medcode::Status build_scaled(const std::string& base, const std::string& out, in
       if (medcode::Status added = writer.value()->add(r); !added.is_ok()) return added;
     }
   }
-  medcode::indexer::IndexMetadata metadata{database.get_metadata("medcode.release"), "scaled", ""};
+  medcode::indexer::IndexMetadata metadata{database.get_metadata("medcode.release"), "scaled", "",
+                                            database.get_metadata("medcode.code_sets")};
   if (medcode::Status finished = writer.value()->finish(metadata); !finished.is_ok()) return finished;
   Xapian::WritableDatabase scaled(out);
   for (auto key = database.synonym_keys_begin(); key != database.synonym_keys_end(); ++key) {

@@ -48,7 +48,11 @@ bool is_icd10cm_shape(std::string_view compact) {
 }
 
 bool is_icd10pcs_shape(std::string_view compact) {
-  if (compact.size() != 7) return false;
+  return compact.size() == 7 && is_icd10pcs_prefix_shape(compact);
+}
+
+bool is_icd10pcs_prefix_shape(std::string_view compact) {
+  if (compact.empty() || compact.size() > 7) return false;
   for (char c : compact) {
     // PCS never uses the letters I and O, to avoid confusion with 1 and 0.
     if (!is_alnum(c) || c == 'I' || c == 'O') return false;
@@ -74,6 +78,11 @@ std::string display_code(std::string_view system, std::string_view compact) {
   return std::string(compact);
 }
 
+// The first characters ICD-10-PCS sections use: 0-9, B, C, D, F, G, H and X.
+bool is_pcs_section(char c) {
+  return is_digit(c) || c == 'B' || c == 'C' || c == 'D' || c == 'F' || c == 'G' || c == 'H' || c == 'X';
+}
+
 std::vector<CodeCandidate> code_candidates(std::string_view query) {
   std::vector<CodeCandidate> candidates;
   // A dot is only meaningful after the 3rd character of an ICD-10-CM code.
@@ -82,7 +91,10 @@ std::vector<CodeCandidate> code_candidates(std::string_view query) {
   if (compact.empty()) return candidates;
   if (is_icd10cm_shape(compact)) candidates.push_back({kIcd10Cm, compact});
   if (dot == std::string_view::npos) {
-    if (is_icd10pcs_shape(compact)) candidates.push_back({kIcd10Pcs, compact});
+    // A PCS table or partial code ("0DT", "0DTJ") lists the codes under it.
+    if (compact.size() >= 3 && is_icd10pcs_prefix_shape(compact) && is_pcs_section(compact[0])) {
+      candidates.push_back({kIcd10Pcs, compact});
+    }
     if (is_hcpcs_shape(compact)) candidates.push_back({kHcpcs, compact});
   }
   return candidates;

@@ -15,6 +15,9 @@ namespace medcode {
 inline constexpr std::string_view kIcd10Cm = "icd10cm";
 inline constexpr std::string_view kIcd10Pcs = "icd10pcs";
 inline constexpr std::string_view kHcpcs = "hcpcs";
+// The ICD-10-CM Official Guidelines: not codes, but indexed beside them, one document per
+// numbered section ("I.C.9.a.1"), kept out of code searches.
+inline constexpr std::string_view kGuidelines = "guidelines";
 
 // True for a name an imported code set may use: 2-32 of [a-z0-9_-], starting with a letter.
 bool is_valid_system_name(std::string_view name);
@@ -30,6 +33,9 @@ bool is_icd10cm_shape(std::string_view compact);
 
 // True when compact has the shape of an ICD-10-PCS code: 7 of [0-9A-HJ-NP-Z].
 bool is_icd10pcs_shape(std::string_view compact);
+
+// True when compact is the first 1 to 7 characters of an ICD-10-PCS code ("0DT", a table).
+bool is_icd10pcs_prefix_shape(std::string_view compact);
 
 // True when compact has the shape of a HCPCS Level II code: [A-V] then 4 digits.
 bool is_hcpcs_shape(std::string_view compact);

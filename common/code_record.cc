@@ -22,6 +22,7 @@ const char* index_source_name(IndexSource source) {
     case IndexSource::kExternalCause: return "external_cause_index";
     case IndexSource::kDrugTable: return "drug_table";
     case IndexSource::kNeoplasmTable: return "neoplasm_table";
+    case IndexSource::kPcsIndex: return "pcs_index";
   }
   return "alphabetic_index";
 }

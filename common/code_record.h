@@ -42,6 +42,7 @@ enum class IndexSource {
   kExternalCause,    // External Cause of Injuries Index
   kDrugTable,        // Table of Drugs and Chemicals
   kNeoplasmTable,    // Neoplasm Table
+  kPcsIndex,         // ICD-10-PCS Index
 };
 
 // Stable lower-case name ("alphabetic_index", "drug_table", ...) used in JSON.
@@ -55,6 +56,15 @@ struct IndexEntry {
   std::string column;
   int release_year = 0;
   bool attached_to_ancestor = false;  // the index named a code this release no longer has
+};
+
+// A named property of a code: an ICD-10-PCS character position ("Body Part" = "Appendix",
+// with the value's definition as detail), or a HCPCS field ("Action code" = "N", detail
+// "No maintenance for this code"; "Termination date" = "2024-12-31").
+struct CodeAttribute {
+  std::string name;
+  std::string value;
+  std::string detail;
 };
 
 struct CodeRecord {
@@ -77,6 +87,11 @@ struct CodeRecord {
   std::vector<Note> notes;
   std::vector<SeventhCharacter> seventh_characters;
   std::vector<IndexEntry> index_entries;
+
+  std::vector<CodeAttribute> attributes;  // in the order the source gives them
+  std::string description;  // longer text: an imported code's description, a guideline's body
+  // Codes a text names, as written ("I10", "E11.-", "N18.1-N18.6"): a guideline section's.
+  std::vector<std::string> referenced_codes;
 };
 
 }  // namespace medcode

@@ -116,6 +116,15 @@ std::string encode_record(const CodeRecord& r) {
     e.number(entry.release_year);
     e.flag(entry.attached_to_ancestor);
   }
+  e.number(r.attributes.size());
+  for (const auto& attribute : r.attributes) {
+    e.text(attribute.name);
+    e.text(attribute.value);
+    e.text(attribute.detail);
+  }
+  e.text(r.description);
+  e.number(r.referenced_codes.size());
+  for (const auto& code : r.referenced_codes) e.text(code);
   return e.take();
 }
 
@@ -162,7 +171,7 @@ Result<CodeRecord> decode_record(std::string_view bytes) {
   r.index_entries.resize(d.count());
   for (auto& entry : r.index_entries) {
     const uint64_t source = d.number();
-    if (source > static_cast<uint64_t>(IndexSource::kNeoplasmTable)) {
+    if (source > static_cast<uint64_t>(IndexSource::kPcsIndex)) {
       return Status::data_error("record data has unknown index source " + std::to_string(source));
     }
     entry.source = static_cast<IndexSource>(source);
@@ -172,6 +181,15 @@ Result<CodeRecord> decode_record(std::string_view bytes) {
     entry.release_year = d.integer();
     entry.attached_to_ancestor = d.flag();
   }
+  r.attributes.resize(d.count());
+  for (auto& attribute : r.attributes) {
+    attribute.name = d.text();
+    attribute.value = d.text();
+    attribute.detail = d.text();
+  }
+  r.description = d.text();
+  r.referenced_codes.resize(d.count());
+  for (auto& code : r.referenced_codes) code = d.text();
   if (!d.ok()) {
     return Status::data_error("record data is truncated at byte " + std::to_string(d.position()));
   }

@@ -7,7 +7,7 @@
 
 namespace medcode::schema {
 
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
 // Boolean terms (no weight).
 inline constexpr std::string_view kIdTermPrefix = "Q";           // Q<system>:<compact code>
@@ -19,6 +19,10 @@ inline constexpr std::string_view kInitialEncounterTerm = "XINITIAL";  // 7th ch
 // XM<concept key> (common/word_splitter.h): the code an Alphabetic Index main term, or main
 // term plus first-level subterm, leads to: the default code for that phrase.
 inline constexpr std::string_view kConceptTermPrefix = "XM";
+// XG<system>:<compact code> on a guideline section: a code or category the section names;
+// XH<system>:<compact code>: one inside a range the section names ("I00-I99").
+inline constexpr std::string_view kGuidelineLinkPrefix = "XG";
+inline constexpr std::string_view kGuidelineRangeLinkPrefix = "XH";
 
 // Free-text fields: each is indexed under its own prefix (for field search) and, with
 // the weight below as wdf increment, without prefix (for plain queries). Higher wins.
@@ -48,5 +52,7 @@ inline constexpr std::string_view kReleaseKey = "medcode.release";         // "f
 inline constexpr std::string_view kBuiltAtKey = "medcode.built_at";        // ISO 8601 UTC
 inline constexpr std::string_view kSourcesKey = "medcode.sources";  // TSV: role file year sha256
 inline constexpr std::string_view kRecordCountKey = "medcode.record_count";
+// TSV: system, release, documents: every code set the index holds.
+inline constexpr std::string_view kCodeSetsKey = "medcode.code_sets";
 
 }  // namespace medcode::schema

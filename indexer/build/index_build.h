@@ -19,17 +19,30 @@ struct BuildProgress {
   std::size_t total = 0;  // 0 when unknown
 };
 
+// A code set from a user's own licensed or local file (docs/IMPORT.md).
+struct LocalImport {
+  std::string system;  // "cpt", "payer-x": is_valid_system_name
+  std::string path;    // .tsv, .jsonl or .ndjson
+};
+
+// The code sets a build can include; all by default.
+inline const std::vector<std::string> kAllCodeSets = {"icd10cm", "icd10pcs", "hcpcs", "guidelines"};
+
 struct BuildOptions {
   std::string corpus_dir;     // --corpus; "" resolves MEDCODE_CORPUS, ../shared/corpus, cache
   std::string release = "fy2026";  // ICD-10-CM release whose order file defines the codes
   std::string index_dir;      // where the finished index ends up (required)
   std::string manifest_path;  // "" uses the manifest compiled into the binary
   bool strict = false;        // fail instead of skipping malformed records
+  // Which official code sets to include (icd10cm is always built: the others link to it).
+  std::vector<std::string> code_sets = kAllCodeSets;
+  std::vector<LocalImport> imports;
   std::function<void(const BuildProgress&)> on_progress;  // optional; called often
 };
 
 // What one source contributed.
 struct SourceReport {
+  std::string code_set;  // "icd10cm", "icd10pcs", "hcpcs", "guidelines", or an import's system
   std::string role;     // "order", "tabular", ...
   std::string file;     // display name, with zip member
   std::string release;  // "fy2021"
@@ -37,11 +50,22 @@ struct SourceReport {
   SkipLog skipped;
 };
 
+// What one code set put into the index.
+struct CodeSetSummary {
+  std::string code_set;
+  std::string release;   // "fy2026", "2025-oct", or the imported file
+  std::size_t documents = 0;
+  std::size_t billable = 0;
+  double seconds = 0;    // reading, merging and writing this set
+  std::string detail;    // e.g. "116,807 index links; 2,120 synonyms"
+};
+
 struct BuildReport {
   std::string corpus_dir;
   std::string corpus_chosen_by;
   std::string release;
   std::vector<SourceReport> sources;
+  std::vector<CodeSetSummary> code_sets;
   std::vector<std::string> notices;  // fallbacks to older files
   std::size_t documents = 0;
   std::size_t attached_to_ancestor = 0;

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <system_error>
 
+#include "common/code_format.h"
 #include "common/record_codec.h"
 #include "common/schema.h"
 #include "common/text_normalizer.h"
@@ -64,7 +65,7 @@ Result<std::unique_ptr<IndexWriter>> IndexWriter::create(const std::string& dire
   return std::unique_ptr<IndexWriter>(new IndexWriter(std::move(impl)));
 }
 
-Status IndexWriter::add(const CodeRecord& record) {
+Status IndexWriter::add(const CodeRecord& record, const std::vector<std::string>& extra_terms) {
   if (record.system.empty() || record.code.empty()) {
     return Status::invalid_argument("record without system or code cannot be indexed");
   }
@@ -86,6 +87,13 @@ Status IndexWriter::add(const CodeRecord& record) {
         if (key.size() <= 200) document.add_boolean_term(std::string(schema::kConceptTermPrefix) + key);
       }
     }
+    // PCS character meanings ("Gastrointestinal System", "Percutaneous Endoscopic") beyond
+    // what the title says; HCPCS attributes are codes and dates, not words to match.
+    if (record.system == kIcd10Pcs) {
+      for (const auto& attribute : record.attributes) impl_->index_field(schema::kNoteField, attribute.value);
+    }
+    if (!record.description.empty()) impl_->index_field(schema::kIndexTermField, record.description);
+    for (const auto& term : extra_terms) document.add_boolean_term(term);
     for (const auto& note : record.notes) {
       // Only notes that describe what the code covers; excludes, code first and the like
       // name other conditions and would make this code match queries for those.
@@ -144,6 +152,7 @@ Status IndexWriter::finish(const IndexMetadata& metadata) {
     database.set_metadata(std::string(schema::kBuiltAtKey), metadata.built_at);
     database.set_metadata(std::string(schema::kSourcesKey), metadata.sources_tsv);
     database.set_metadata(std::string(schema::kRecordCountKey), std::to_string(impl_->added));
+    database.set_metadata(std::string(schema::kCodeSetsKey), metadata.code_sets_tsv);
     database.commit();
     database.close();
     // Compaction packs the B-trees full: about half the size, and faster to search.

@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "common/code_record.h"
 #include "common/status.h"
@@ -16,6 +17,7 @@ struct IndexMetadata {
   std::string release;      // "fy2026"
   std::string built_at;     // ISO 8601 UTC
   std::string sources_tsv;  // one line per source: role, file, release, sha256
+  std::string code_sets_tsv;  // one line per code set: system, release, documents
 };
 
 // Not thread-safe; one writer per directory.
@@ -27,9 +29,9 @@ class IndexWriter {
   static Result<std::unique_ptr<IndexWriter>> create(const std::string& directory);
   ~IndexWriter();
 
-  // Adds one record; fails with kInvalidArgument for a record without system or code, or
-  // kIOError when Xapian cannot write.
-  Status add(const CodeRecord& record);
+  // Adds one record, with extra boolean terms (guideline links); fails with
+  // kInvalidArgument for a record without system or code, or kIOError when Xapian cannot write.
+  Status add(const CodeRecord& record, const std::vector<std::string>& extra_terms = {});
 
   // Stores every synonym pair in Xapian's synonym table. kIOError when Xapian cannot write.
   Status add_synonyms(const SynonymTable& synonyms);

@@ -1,5 +1,6 @@
 // medcode-indexer: builds a medcode index from the official release files.
 //   medcode-indexer build [--corpus DIR] [--release fy2026] --index DIR [--strict]
+//                         [--code-sets icd10cm,icd10pcs,hcpcs,guidelines] [--import SYSTEM=FILE]...
 #include <unistd.h>
 
 #include <boost/program_options.hpp>
@@ -7,6 +8,8 @@
 #include <exception>
 #include <iostream>
 #include <string>
+#include <vector>
+#include <algorithm>
 
 #include "common/status.h"
 #include "indexer/build/index_build.h"
@@ -19,7 +22,9 @@ using medcode::indexer::BuildReport;
 namespace {
 
 constexpr const char* kUsage =
-    "usage: medcode-indexer build [--corpus DIR] [--release fy2026] --index DIR [--strict]\n";
+    "usage: medcode-indexer build [--corpus DIR] [--release fy2026] --index DIR [--strict]\n"
+    "                             [--code-sets icd10cm,icd10pcs,hcpcs,guidelines]\n"
+    "                             [--import SYSTEM=FILE.tsv|FILE.jsonl]...\n";
 
 void print_progress(const BuildProgress& progress) {
   if (progress.total > 0) {
@@ -34,17 +39,23 @@ void print_progress(const BuildProgress& progress) {
 void print_report(const BuildReport& report) {
   std::printf("corpus   %s (chosen by %s)\n", report.corpus_dir.c_str(),
               report.corpus_chosen_by.c_str());
-  std::printf("release  icd10cm %s\n", report.release.c_str());
+  std::printf("release  %s\n", report.release.c_str());
   for (const auto& notice : report.notices) std::printf("notice   %s\n", notice.c_str());
-  std::printf("%-9s %-8s %9s %8s  %s\n", "source", "release", "records", "skipped", "file");
+  std::printf("%-10s %-11s %-12s %9s %8s  %s\n", "code set", "source", "release", "records", "skipped", "file");
   for (const auto& source : report.sources) {
-    std::printf("%-9s %-8s %9zu %8zu  %s\n", source.role.c_str(), source.release.c_str(),
-                source.records, source.skipped.count(), source.file.c_str());
+    std::printf("%-10s %-11s %-12s %9zu %8zu  %s\n", source.code_set.c_str(), source.role.c_str(),
+                source.release.c_str(), source.records, source.skipped.count(), source.file.c_str());
     for (const auto& example : source.skipped.examples()) std::printf("          skipped: %s\n", example.c_str());
   }
   std::printf("merged   %zu enrichment pieces attached to an ancestor of a retired code; "
               "%zu unattached\n", report.attached_to_ancestor, report.unattached.count());
   for (const auto& example : report.unattached.examples()) std::printf("          unattached: %s\n", example.c_str());
+  std::printf("%-10s %-12s %9s %9s %8s  %s\n", "ingested", "release", "documents", "billable", "seconds",
+              "detail");
+  for (const auto& set : report.code_sets) {
+    std::printf("%-10s %-12s %9zu %9zu %8.1f  %s\n", set.code_set.c_str(), set.release.c_str(), set.documents,
+                set.billable, set.seconds, set.detail.c_str());
+  }
   std::printf("index    %zu documents, %.1f MB, built in %.1f s\n", report.documents,
               static_cast<double>(report.index_bytes) / 1e6, report.seconds);
 }
@@ -55,6 +66,8 @@ int run(int argc, char** argv) {
     return argc >= 2 && (std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h") ? 0 : 64;
   }
   BuildOptions options;
+  std::string code_sets;
+  std::vector<std::string> imports;
   po::options_description flags("medcode-indexer build");
   flags.add_options()("help,h", "show this help")(
       "corpus", po::value(&options.corpus_dir),
@@ -62,7 +75,11 @@ int run(int argc, char** argv) {
       "release", po::value(&options.release)->default_value("fy2026"), "ICD-10-CM release to build")(
       "index", po::value(&options.index_dir), "index directory to create or replace")(
       "manifest", po::value(&options.manifest_path), "manifest TSV (default: the built-in one)")(
-      "strict", po::bool_switch(&options.strict), "fail on the first skipped record");
+      "strict", po::bool_switch(&options.strict), "fail on the first skipped record")(
+      "code-sets", po::value<std::string>(&code_sets)->default_value("icd10cm,icd10pcs,hcpcs,guidelines"),
+      "official code sets to include, comma-separated")(
+      "import", po::value<std::vector<std::string>>(&imports),
+      "add a licensed or local code set: SYSTEM=FILE (.tsv or .jsonl, see docs/IMPORT.md)");
   po::variables_map values;
   try {
     po::store(po::command_line_parser(argc - 1, argv + 1).options(flags).run(), values);
@@ -78,6 +95,21 @@ int run(int argc, char** argv) {
   if (options.index_dir.empty()) {
     std::cerr << "medcode-indexer: --index DIR is required\n" << kUsage;
     return 64;
+  }
+  options.code_sets.clear();
+  std::size_t start = 0;
+  while (start <= code_sets.size()) {
+    const std::size_t comma = std::min(code_sets.find(',', start), code_sets.size());
+    if (comma > start) options.code_sets.push_back(code_sets.substr(start, comma - start));
+    start = comma + 1;
+  }
+  for (const auto& import : imports) {
+    const auto equals = import.find('=');
+    if (equals == std::string::npos || equals == 0 || equals + 1 == import.size()) {
+      std::cerr << "medcode-indexer: --import " << import << ": expected SYSTEM=FILE, e.g. cpt=cpt.tsv\n";
+      return 64;
+    }
+    options.imports.push_back({import.substr(0, equals), import.substr(equals + 1)});
   }
   const bool terminal = ::isatty(STDERR_FILENO) == 1;
   if (terminal) options.on_progress = print_progress;

@@ -34,11 +34,13 @@ Result<ReleaseSources> select_release_sources(const std::vector<ManifestFile>& m
                                               const std::string& release,
                                               const std::vector<std::string>& required_roles,
                                               const std::vector<std::string>& optional_roles) {
-  // The release must have its own order file: that is what defines a release.
+  // The release must have its own defining file (the order file; HCPCS: its data file):
+  // that is what defines a release.
+  const std::string defining = required_roles.empty() ? "order" : required_roles.front();
   const ManifestFile* order = nullptr;
   std::set<std::string> known_releases;
   for (const auto& file : manifest) {
-    if (file.code_set != code_set || file.role != "order") continue;
+    if (file.code_set != code_set || file.role != defining) continue;
     known_releases.insert(file.release);
     if (file.release == release) order = &file;
   }
@@ -57,7 +59,7 @@ Result<ReleaseSources> select_release_sources(const std::vector<ManifestFile>& m
     std::vector<const ManifestFile*> candidates;
     for (const auto& file : manifest) {
       if (file.code_set != code_set || file.role != role) continue;
-      if (role == "order" ? file.release != release : file.fiscal_year > selected.fiscal_year) {
+      if (role == defining ? file.release != release : file.fiscal_year > selected.fiscal_year) {
         continue;
       }
       candidates.push_back(&file);

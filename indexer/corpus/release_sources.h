@@ -1,6 +1,6 @@
 // Chooses, for one release of one code set, which manifest file serves each role, and
 // checks each chosen file's sha256 before anything reads it.
-// The order file must be of the release itself; enrichment roles (tabular, index, ...) take
+// The order file (the first required role) must be of the release itself; enrichment roles (tabular, index, ...) take
 // the newest file of that fiscal year or earlier that is present in the corpus.
 #pragma once
 

@@ -54,7 +54,10 @@ Result<OrderFile> read_order_file(std::string_view bytes, const std::string& sou
       file.skipped.add(location, "order number " + quote_for_message(order) + " is not 5 digits");
       continue;
     }
-    const bool shape_ok = system == kIcd10Pcs ? is_icd10pcs_shape(code) : is_icd10cm_shape(code);
+    // PCS header lines name a table ("0DT"), valid codes have all 7 characters.
+    const bool shape_ok = system == kIcd10Pcs
+                              ? (flag == '1' ? is_icd10pcs_shape(code) : is_icd10pcs_prefix_shape(code))
+                              : is_icd10cm_shape(code);
     if (!shape_ok) {
       file.skipped.add(location, "code " + quote_for_message(code) + " is not a valid " +
                                      std::string(system) + " code");

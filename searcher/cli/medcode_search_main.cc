@@ -95,7 +95,7 @@ int run(int argc, char** argv) {
       "json", po::bool_switch(&json), "print one JSON object per query")(
       "limit", po::value(&request.limit)->default_value(10), "results per query, 1-200")(
       "offset", po::value(&request.offset)->default_value(0), "results to skip")(
-      "system", po::value(&request.system), "only this code set: icd10cm, icd10pcs, hcpcs")(
+      "system", po::value(&request.system), "only this code set: icd10cm, icd10pcs, hcpcs, an imported one, or guidelines (the Official Guidelines sections)")(
       "billable", po::bool_switch(&billable_only), "only billable codes")(
       "suggest", po::bool_switch(&suggest), "autocomplete: the last word is a prefix");
   po::options_description hidden;

@@ -61,6 +61,13 @@ struct InheritedNote {
   Note note;
 };
 
+// A guideline section that names a code or one of its ancestors.
+struct GuidelineLink {
+  std::string section;  // "I.C.9.a.2"
+  std::string title;
+  std::string via_code;  // display form of the code or ancestor the section names
+};
+
 struct CodeDetail {
   CodeRecord record;
   std::string display_code;
@@ -69,6 +76,8 @@ struct CodeDetail {
   std::vector<InheritedNote> inherited_notes;
   std::vector<SeventhCharacter> seventh_characters;  // own, or the nearest ancestor's
   std::string seventh_characters_from;  // display code that defines them; "" when none
+  // Official Guidelines sections naming this code or an ancestor, most specific first.
+  std::vector<GuidelineLink> guidelines;
 };
 
 }  // namespace medcode::searcher

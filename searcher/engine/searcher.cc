@@ -23,11 +23,15 @@ std::string term(std::string_view prefix, const std::string& rest) {
   return std::string(prefix) + rest;
 }
 
-// Adds the system and billable filters of the request to query.
+// Adds the system and billable filters of the request to query. Guideline sections are
+// only searched when asked for by name.
 Xapian::Query filtered(Xapian::Query query, const SearchRequest& request) {
   if (!request.system.empty()) {
     query = Xapian::Query(Xapian::Query::OP_FILTER, query,
                           Xapian::Query(term(schema::kSystemTermPrefix, request.system)));
+  } else {
+    query = Xapian::Query(Xapian::Query::OP_AND_NOT, query,
+                          Xapian::Query(term(schema::kSystemTermPrefix, std::string(kGuidelines))));
   }
   const Xapian::Query billable(std::string(schema::kBillableTerm));
   if (request.billable == BillableFilter::kBillableOnly) {
@@ -36,6 +40,21 @@ Xapian::Query filtered(Xapian::Query query, const SearchRequest& request) {
     query = Xapian::Query(Xapian::Query::OP_AND_NOT, query, billable);
   }
   return query;
+}
+
+// A code as its system stores it: compact for code sets, verbatim for guideline sections.
+std::string stored_code(const std::string& system, const std::string& code) {
+  return system == kGuidelines ? code : compact_code(code);
+}
+
+// Words that ask for guidance rather than name a topic: "sepsis guidelines".
+std::string without_guideline_words(const std::string& normalized) {
+  std::string kept;
+  for (const auto& word : split_words(normalized)) {
+    if (word == "guideline" || word == "guidelines" || word == "coding" || word == "official") continue;
+    kept += (kept.empty() ? "" : " ") + word;
+  }
+  return kept.empty() ? normalized : kept;
 }
 
 }  // namespace
@@ -47,6 +66,8 @@ struct Searcher::Impl {
   // This Searcher's own stemmer: a Xapian::Stem keeps working buffers, so one shared
   // between threads corrupts memory.
   Xapian::Stem stemmer{"english"};
+  IndexInfo info;  // read once at open
+  std::vector<std::string> imported_systems;  // code sets that are not official ones
 
   // 0-100: a text match's weight relative to the best match of the same query.
   static int relative_score(const Xapian::MSetIterator& it, const Xapian::MSet& matches) {
@@ -96,11 +117,42 @@ struct Searcher::Impl {
     return snippet;
   }
 
+  // The guideline sections that name the code or an ancestor: the code itself first, then
+  // its subcategories and category, each named outright before named inside a range.
+  void add_guidelines(CodeDetail& detail) const {
+    constexpr std::size_t kMaxSections = 12;
+    std::unordered_set<Xapian::docid> seen;
+    const std::string& code = detail.record.code;
+    std::vector<std::pair<std::string, std::string>> links;  // term, code it names
+    for (std::size_t length = code.size(); length >= 3; --length) {
+      const std::string named = std::string(kIcd10Cm) + ":" + code.substr(0, length);
+      links.push_back({term(schema::kGuidelineLinkPrefix, named), code.substr(0, length)});
+      links.push_back({term(schema::kGuidelineRangeLinkPrefix, named), code.substr(0, length)});
+    }
+    for (const auto& [link, linked_code] : links) {
+      if (detail.guidelines.size() >= kMaxSections) break;
+      for (auto it = database.postlist_begin(link); it != database.postlist_end(link); ++it) {
+        if (!seen.insert(*it).second) continue;
+        auto section = decode_record(database.get_document(*it).get_data());
+        if (!section.is_ok()) continue;
+        detail.guidelines.push_back({section.value().code, section.value().title,
+                                     display_code(kIcd10Cm, linked_code)});
+        if (detail.guidelines.size() >= kMaxSections) break;
+      }
+    }
+  }
+
   // Code or code-prefix lookup; false when the query is not an existing code or prefix.
   Result<bool> search_code(const SearchRequest& request, SearchResponse& response) const {
     std::vector<Xapian::Query> prefixes;
     std::unordered_set<std::string> exact;
-    for (const CodeCandidate& candidate : code_candidates(request.query)) {
+    std::vector<CodeCandidate> candidates = code_candidates(request.query);
+    // A licensed or local code set's codes have no fixed shape: try the query as one.
+    const std::string compact = compact_code(request.query);
+    if (!compact.empty()) {
+      for (const auto& system : imported_systems) candidates.push_back({system, compact});
+    }
+    for (const CodeCandidate& candidate : candidates) {
       if (!request.system.empty() && request.system != candidate.system) continue;
       const std::string system_code = std::string(candidate.system) + ":" + candidate.compact;
       const std::string prefix_term = term(schema::kCodePrefixTermPrefix, system_code);
@@ -179,6 +231,24 @@ Result<std::unique_ptr<Searcher>> Searcher::open(const std::string& directory) {
                                 ": rebuild it with medcode-indexer build");
     }
     impl->text_query = std::make_unique<TextQueryBuilder>(impl->database);
+    impl->info.release = impl->database.get_metadata(std::string(schema::kReleaseKey));
+    impl->info.built_at = impl->database.get_metadata(std::string(schema::kBuiltAtKey));
+    const std::string sets = impl->database.get_metadata(std::string(schema::kCodeSetsKey));
+    std::size_t start = 0;
+    while (start < sets.size()) {
+      const std::size_t end = std::min(sets.find('\n', start), sets.size());
+      const std::string line = sets.substr(start, end - start);
+      start = end + 1;
+      const auto tab1 = line.find('\t');
+      const auto tab2 = line.find('\t', tab1 + 1);
+      if (tab1 == std::string::npos || tab2 == std::string::npos) continue;
+      IndexInfo::CodeSet set{line.substr(0, tab1), line.substr(tab1 + 1, tab2 - tab1 - 1),
+                             std::stoul("0" + line.substr(tab2 + 1))};
+      if (set.system != kIcd10Cm && set.system != kIcd10Pcs && set.system != kHcpcs && set.system != kGuidelines) {
+        impl->imported_systems.push_back(set.system);
+      }
+      impl->info.code_sets.push_back(std::move(set));
+    }
   } catch (const Xapian::Error& e) {
     return Status::unavailable("index " + directory + " cannot be opened: " + e.get_description());
   }
@@ -197,7 +267,9 @@ Result<SearchResponse> Searcher::search(const SearchRequest& request) const {
     if (!normalized.is_ok()) {
       return Status::invalid_argument("parameter \"q\": " + normalized.status().message());
     }
-    if (Status text = impl_->search_text(request, normalized.value(), response); !text.is_ok()) {
+    const std::string text_query = request.system == kGuidelines ? without_guideline_words(normalized.value())
+                                                                  : normalized.value();
+    if (Status text = impl_->search_text(request, text_query, response); !text.is_ok()) {
       return text;
     }
   } catch (const Xapian::Error& e) {
@@ -246,7 +318,7 @@ Result<SuggestResponse> Searcher::suggest(const SuggestRequest& request) const {
 }
 
 Result<CodeRecord> Searcher::lookup(const std::string& system, const std::string& code) const {
-  const std::string compact = compact_code(code);
+  const std::string compact = stored_code(system, code);
   try {
     const std::string id = term(schema::kIdTermPrefix, system + ":" + compact);
     Xapian::PostingIterator posting = impl_->database.postlist_begin(id);
@@ -300,6 +372,7 @@ Result<CodeDetail> Searcher::code_detail(const std::string& system, const std::s
       detail.children.push_back(
           {display_code(system, child.value().code), child.value().title, child.value().is_billable});
     }
+    if (system == kIcd10Cm) impl_->add_guidelines(detail);
   } catch (const Xapian::Error& e) {
     return Status::unavailable("index " + impl_->directory + ": " + e.get_description());
   }
@@ -307,10 +380,8 @@ Result<CodeDetail> Searcher::code_detail(const std::string& system, const std::s
 }
 
 IndexInfo Searcher::info() const {
-  IndexInfo info;
+  IndexInfo info = impl_->info;
   try {
-    info.release = impl_->database.get_metadata(std::string(schema::kReleaseKey));
-    info.built_at = impl_->database.get_metadata(std::string(schema::kBuiltAtKey));
     info.documents = impl_->database.get_doccount();
   } catch (const Xapian::Error&) {
     // Facts are best effort; an unreadable index reports itself on the next search.

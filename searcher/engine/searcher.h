@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "common/code_record.h"
 #include "common/status.h"
@@ -17,6 +18,13 @@ struct IndexInfo {
   std::string release;   // "fy2026"
   std::string built_at;  // ISO 8601 UTC
   std::size_t documents = 0;
+  // Every code set the index holds, with its release and document count.
+  struct CodeSet {
+    std::string system;
+    std::string release;
+    std::size_t documents = 0;
+  };
+  std::vector<CodeSet> code_sets;
 };
 
 // A read-only view of one index directory.
@@ -35,6 +43,8 @@ class Searcher {
   // its descendants in tabular order. Other queries rank codes by their text, phrases
   // expanded with the index's synonym table; a word the index does not know is replaced by
   // its spelling correction and the corrected query reported in corrected_query.
+  // Without a system filter every code set is searched; guideline sections only with
+  // system "guidelines" (where "guideline", "guidelines" and "coding" are ignored).
   // kUnavailable when the index fails underneath.
   Result<SearchResponse> search(const SearchRequest& request) const;
 
@@ -48,8 +58,10 @@ class Searcher {
   // "code I99.99 not found in icd10cm" when absent.
   Result<CodeRecord> lookup(const std::string& system, const std::string& code) const;
 
-  // The record of a code with its ancestors, children, and the notes and 7th characters
-  // it inherits. kNotFound "code \"I99.99\" not found in icd10cm" when absent.
+  // The record of a code with its ancestors, children, the notes and 7th characters it
+  // inherits, and the guideline sections that name it. System "guidelines" gives a
+  // guideline section by its number ("I.C.9.a.1") with its parent sections and
+  // subsections. kNotFound "code \"I99.99\" not found in icd10cm" when absent.
   Result<CodeDetail> code_detail(const std::string& system, const std::string& code) const;
 
   IndexInfo info() const;

@@ -1,5 +1,7 @@
 #include "searcher/http/api_routes.h"
 
+#include "common/code_format.h"
+
 #include <exception>
 #include <functional>
 #include <vector>
@@ -67,6 +69,33 @@ HttpResponse code(const ParsedTarget&, const std::vector<std::string>& parts, co
   return detail.is_ok() ? json(code_detail_to_json(detail.value())) : error_response(detail.status());
 }
 
+HttpResponse guideline_search(const ParsedTarget& target, const std::vector<std::string>&,
+                              const Searcher& searcher, const Metrics&) {
+  SearchRequest request;
+  request.query = text_param(target, "q");
+  request.system = std::string(kGuidelines);
+  auto limit = count_param(target, "limit", request.limit);
+  auto offset = count_param(target, "offset", 0);
+  for (const Status* status : {&limit.status(), &offset.status()}) {
+    if (!status->is_ok()) return error_response(*status);
+  }
+  request.limit = limit.value();
+  request.offset = offset.value();
+  request.with_snippets = true;
+  auto response = searcher.search(request);
+  return response.is_ok() ? json(search_response_to_json(response.value())) : error_response(response.status());
+}
+
+HttpResponse guideline(const ParsedTarget&, const std::vector<std::string>& parts, const Searcher& searcher,
+                       const Metrics&) {
+  auto detail = searcher.code_detail(std::string(kGuidelines), parts[0]);
+  if (!detail.is_ok() && detail.status().code() == StatusCode::kNotFound) {
+    return error_response(404, "not_found", "guideline section \"" + parts[0].substr(0, 40) +
+                                                "\" not found; sections are numbered like I.C.9.a.1");
+  }
+  return detail.is_ok() ? json(code_detail_to_json(detail.value())) : error_response(detail.status());
+}
+
 HttpResponse health(const ParsedTarget&, const std::vector<std::string>&, const Searcher& searcher,
                     const Metrics&) {
   return json(index_info_to_json(searcher.info()));
@@ -115,6 +144,8 @@ const std::vector<RouteRow>& route_table() {
       {{"v1", "search"}, Route::kSearch, search},
       {{"v1", "suggest"}, Route::kSuggest, suggest},
       {{"v1", "codes", "*", "*"}, Route::kCode, code},
+      {{"v1", "guidelines", "search"}, Route::kGuidelineSearch, guideline_search},
+      {{"v1", "guidelines", "*"}, Route::kGuideline, guideline},
       {{"healthz"}, Route::kHealth, health},
       {{"metrics"}, Route::kMetrics, metrics},
   };

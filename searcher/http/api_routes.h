@@ -7,6 +7,8 @@
 //   GET /v1/search?q=&system=&billable=&limit=&offset=
 //   GET /v1/suggest?q=&system=&limit=
 //   GET /v1/codes/{system}/{code}
+//   GET /v1/guidelines/search?q=&limit=&offset=   Official Guidelines sections
+//   GET /v1/guidelines/{section}                  one section ("I.C.9.a.1")
 //   GET /healthz
 //   GET /metrics
 #pragma once

@@ -9,6 +9,8 @@ const char* route_name(Route route) {
     case Route::kSearch: return "search";
     case Route::kSuggest: return "suggest";
     case Route::kCode: return "code";
+    case Route::kGuidelineSearch: return "guideline_search";
+    case Route::kGuideline: return "guideline";
     case Route::kHealth: return "healthz";
     case Route::kMetrics: return "metrics";
     case Route::kPage: return "page";

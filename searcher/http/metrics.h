@@ -9,8 +9,10 @@
 
 namespace medcode::searcher {
 
-enum class Route { kSearch, kSuggest, kCode, kHealth, kMetrics, kPage, kAsset, kOther };
-inline constexpr std::size_t kRouteCount = 8;
+enum class Route {
+  kSearch, kSuggest, kCode, kGuidelineSearch, kGuideline, kHealth, kMetrics, kPage, kAsset, kOther
+};
+inline constexpr std::size_t kRouteCount = 10;
 
 // Name used as the route label: "search", "suggest", "code", ...
 const char* route_name(Route route);

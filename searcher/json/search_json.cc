@@ -199,6 +199,33 @@ std::string code_detail_to_json(const CodeDetail& detail) {
     writer.EndObject();
   }
   writer.EndArray();
+  writer.Key("attributes");
+  writer.StartArray();
+  for (const auto& attribute : r.attributes) {
+    writer.StartObject();
+    write_string(writer, "name", attribute.name);
+    write_string(writer, "value", attribute.value);
+    if (!attribute.detail.empty()) write_string(writer, "detail", attribute.detail);
+    writer.EndObject();
+  }
+  writer.EndArray();
+  if (!r.description.empty()) write_string(writer, "description", r.description);
+  if (!r.referenced_codes.empty()) {
+    writer.Key("referenced_codes");
+    writer.StartArray();
+    for (const auto& code : r.referenced_codes) write_value(writer, code);
+    writer.EndArray();
+  }
+  writer.Key("guidelines");
+  writer.StartArray();
+  for (const auto& link : detail.guidelines) {
+    writer.StartObject();
+    write_string(writer, "section", link.section);
+    write_string(writer, "title", link.title);
+    write_string(writer, "via_code", link.via_code);
+    writer.EndObject();
+  }
+  writer.EndArray();
   writer.EndObject();
   return buffer.GetString();
 }
@@ -213,6 +240,17 @@ std::string index_info_to_json(const IndexInfo& info) {
   write_string(writer, "built_at", info.built_at);
   writer.Key("documents");
   writer.Uint64(info.documents);
+  writer.Key("code_sets");
+  writer.StartArray();
+  for (const auto& set : info.code_sets) {
+    writer.StartObject();
+    write_string(writer, "system", set.system);
+    write_string(writer, "release", set.release);
+    writer.Key("documents");
+    writer.Uint64(set.documents);
+    writer.EndObject();
+  }
+  writer.EndArray();
   writer.EndObject();
   return buffer.GetString();
 }

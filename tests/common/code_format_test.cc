@@ -53,6 +53,14 @@ TEST(CodeFormatTest, ListsCandidateSystemsForCodeLikeQueries) {
   ASSERT_EQ(candidates.size(), 1u);
   EXPECT_EQ(candidates[0].compact, "E0784");
   EXPECT_EQ(code_candidates("0DTJ4ZZ").at(0).system, kIcd10Pcs);
+  // A PCS table or partial code lists the codes under it; CM shapes come first.
+  EXPECT_EQ(code_candidates("0dtj").at(0).system, kIcd10Pcs);
+  EXPECT_EQ(code_candidates("0DT").at(0).compact, "0DT");
+  candidates = code_candidates("B20");
+  ASSERT_EQ(candidates.size(), 2u);
+  EXPECT_EQ(candidates[0].system, kIcd10Cm);
+  EXPECT_EQ(candidates[1].system, kIcd10Pcs);
+  EXPECT_TRUE(code_candidates("0D").empty());
   EXPECT_TRUE(code_candidates("heart attack").empty());
 }
 

@@ -25,6 +25,9 @@ CodeRecord sample_record() {
   r.seventh_characters = {{"A", "initial encounter for closed fracture", 2021}};
   r.index_entries = {{IndexSource::kAlphabeticIndex, {"Fracture, traumatic", "radius"}, "", 2017, true},
                      {IndexSource::kDrugTable, {"Acetaminophen"}, "Adverse effect", 2026, false}};
+  r.attributes = {{"Body Part", "Radius, Right", "Includes: Ulnar notch"}};
+  r.description = "A longer description.";
+  r.referenced_codes = {"S52.-", "S52.5-S52.6"};
   return r;
 }
 
@@ -52,6 +55,12 @@ TEST(RecordCodecTest, RoundTripsEveryField) {
   EXPECT_TRUE(r.index_entries[0].attached_to_ancestor);
   EXPECT_EQ(r.index_entries[1].source, IndexSource::kDrugTable);
   EXPECT_EQ(r.index_entries[1].column, "Adverse effect");
+  ASSERT_EQ(r.attributes.size(), 1u);
+  EXPECT_EQ(r.attributes[0].name, "Body Part");
+  EXPECT_EQ(r.attributes[0].value, "Radius, Right");
+  EXPECT_EQ(r.attributes[0].detail, "Includes: Ulnar notch");
+  EXPECT_EQ(r.description, original.description);
+  EXPECT_EQ(r.referenced_codes, original.referenced_codes);
 }
 
 TEST(RecordCodecTest, RejectsTruncatedData) {
@@ -69,7 +78,7 @@ TEST(RecordCodecTest, RejectsOtherCodecVersion) {
   auto decoded = decode_record(bytes);
   ASSERT_FALSE(decoded.is_ok());
   EXPECT_EQ(decoded.status().message(),
-            "record data has codec version 9, expected 1; rebuild the index with this "
+            "record data has codec version 9, expected 2; rebuild the index with this "
             "medcode-indexer");
 }
 

@@ -11,27 +11,51 @@
 
 #include "indexer/build/index_build.h"
 #include "indexer/corpus/sha256.h"
+#include "tests/support/pdf_writer.h"
 
 namespace medcode::testing {
 namespace fs = std::filesystem;
 namespace {
 
 struct FixtureRow {
+  const char* code_set;
   const char* release;
   const char* effective;
   const char* role;
   const char* path;
   const char* member;
+  const char* fixture;  // under tests/fixtures/; "" for files made here
 };
 
 const std::vector<FixtureRow> kRows = {
-    {"fy2026", "2025-10-01", "order", "icd10cm/fy2026/codes.zip", "icd10cm-order-2026.txt"},
-    {"fy2021", "2020-10-01", "tabular", "icd10cm/fy2021/icd10cm_tabular_2021.xml", ""},
-    {"fy2017", "2016-10-01", "index", "icd10cm/fy2017/icd10cm_index_2017.xml", ""},
-    {"fy2026-april", "2026-04-01", "eindex", "icd10cm/fy2026-april/icd10cm-eindex-2026.xml", ""},
-    {"fy2026-april", "2026-04-01", "drug", "icd10cm/fy2026-april/icd10cm-drug-2026.xml", ""},
-    {"fy2026-april", "2026-04-01", "neoplasm", "icd10cm/fy2026-april/icd10cm-neoplasm-2026.xml", ""},
+    {"icd10cm", "fy2026", "2025-10-01", "order", "icd10cm/fy2026/codes.zip", "icd10cm-order-2026.txt",
+     "icd10cm/icd10cm-order-2026.txt"},
+    {"icd10cm", "fy2026", "2025-10-01", "guidelines", "icd10cm/fy2026/guidelines.pdf", "", ""},
+    {"icd10cm", "fy2021", "2020-10-01", "tabular", "icd10cm/fy2021/icd10cm_tabular_2021.xml", "",
+     "icd10cm/icd10cm_tabular_2021.xml"},
+    {"icd10cm", "fy2017", "2016-10-01", "index", "icd10cm/fy2017/icd10cm_index_2017.xml", "",
+     "icd10cm/icd10cm_index_2017.xml"},
+    {"icd10cm", "fy2026-april", "2026-04-01", "eindex", "icd10cm/fy2026-april/icd10cm-eindex-2026.xml", "",
+     "icd10cm/icd10cm-eindex-2026.xml"},
+    {"icd10cm", "fy2026-april", "2026-04-01", "drug", "icd10cm/fy2026-april/icd10cm-drug-2026.xml", "",
+     "icd10cm/icd10cm-drug-2026.xml"},
+    {"icd10cm", "fy2026-april", "2026-04-01", "neoplasm", "icd10cm/fy2026-april/icd10cm-neoplasm-2026.xml", "",
+     "icd10cm/icd10cm-neoplasm-2026.xml"},
+    {"icd10pcs", "fy2026", "2025-10-01", "order", "icd10pcs/fy2026/pcs_order.zip", "icd10pcs_order_2026.txt",
+     "icd10pcs/icd10pcs_order_2026.txt"},
+    {"icd10pcs", "fy2026", "2025-10-01", "tables", "icd10pcs/fy2026/icd10pcs_tables_2026.xml", "",
+     "icd10pcs/icd10pcs_tables_2026.xml"},
+    {"icd10pcs", "fy2026", "2025-10-01", "definitions", "icd10pcs/fy2026/icd10pcs_definitions_2026.xml", "",
+     "icd10pcs/icd10pcs_definitions_2026.xml"},
+    {"icd10pcs", "fy2025", "2024-10-01", "index", "icd10pcs/fy2025/icd10pcs_index_2025.xml", "",
+     "icd10pcs/icd10pcs_index_2025.xml"},
+    {"hcpcs", "2025-oct", "2025-10-01", "anweb", "hcpcs/2025-oct/HCPC2025_OCT_ANWEB.xlsx", "", ""},
 };
+
+// The parts of the ANWEB workbook fixture, zipped into an .xlsx.
+const std::vector<std::string> kAnwebParts = {"[Content_Types].xml", "_rels/.rels", "xl/workbook.xml",
+                                              "xl/_rels/workbook.xml.rels", "xl/sharedStrings.xml",
+                                              "xl/worksheets/sheet1.xml"};
 
 }  // namespace
 
@@ -66,26 +90,45 @@ void write_file(const std::string& path, const std::string& content) {
 }
 
 void write_zip(const std::string& zip_path, const std::string& member, const std::string& content) {
+  write_zip_members(zip_path, {{member, content}});
+}
+
+void write_zip_members(const std::string& zip_path,
+                       const std::vector<std::pair<std::string, std::string>>& members) {
   fs::create_directories(fs::path(zip_path).parent_path());
   int error = 0;
   zip_t* archive = zip_open(zip_path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &error);
   ASSERT_NE(archive, nullptr) << "zip_open " << zip_path;
-  // libzip reads the buffer at zip_close, so keep a copy alive until then.
-  std::string* kept = new std::string(content);
-  zip_source_t* source = zip_source_buffer(archive, kept->data(), kept->size(), 0);
-  ASSERT_GE(zip_file_add(archive, member.c_str(), source, ZIP_FL_OVERWRITE), 0);
+  // libzip reads the buffers at zip_close, so they stay alive until then.
+  std::vector<std::string> kept;
+  kept.reserve(members.size());
+  for (const auto& [member, content] : members) {
+    kept.push_back(content);
+    zip_source_t* source = zip_source_buffer(archive, kept.back().data(), kept.back().size(), 0);
+    ASSERT_GE(zip_file_add(archive, member.c_str(), source, ZIP_FL_OVERWRITE), 0);
+  }
   ASSERT_EQ(zip_close(archive), 0);
-  delete kept;
+}
+
+void write_anweb_xlsx(const std::string& path) {
+  std::vector<std::pair<std::string, std::string>> members;
+  for (const auto& part : kAnwebParts) members.push_back({part, read_file(fixture_path("hcpcs/anweb/" + part))});
+  write_zip_members(path, members);
 }
 
 FixtureCorpus make_fixture_corpus(const std::string& root) {
   FixtureCorpus corpus{root + "/corpus", root + "/manifest.tsv"};
   for (const FixtureRow& row : kRows) {
     const std::string target = corpus.corpus_dir + "/" + row.path;
-    if (std::string(row.member).empty()) {
-      write_file(target, read_file(fixture_path("icd10cm/" + fs::path(row.path).filename().string())));
+    const std::string role = row.role;
+    if (role == "guidelines") {
+      write_text_pdf(target, pages_of(read_file(fixture_path("guidelines/guidelines_fixture.txt"))));
+    } else if (role == "anweb") {
+      write_anweb_xlsx(target);
+    } else if (std::string(row.member).empty()) {
+      write_file(target, read_file(fixture_path(row.fixture)));
     } else {
-      write_zip(target, row.member, read_file(fixture_path(std::string("icd10cm/") + row.member)));
+      write_zip(target, row.member, read_file(fixture_path(row.fixture)));
     }
   }
   refresh_manifest(corpus);
@@ -97,7 +140,7 @@ void refresh_manifest(const FixtureCorpus& corpus) {
   for (const FixtureRow& row : kRows) {
     auto digest = indexer::sha256_of_file(corpus.corpus_dir + "/" + row.path);
     ASSERT_TRUE(digest.is_ok()) << digest.status().to_string();
-    manifest += std::string("icd10cm\t") + row.release + "\t" + row.effective + "\t" + row.role +
+    manifest += std::string(row.code_set) + "\t" + row.release + "\t" + row.effective + "\t" + row.role +
                 "\t" + row.path + "\t" + row.member + "\t" + digest.value() +
                 "\thttps://example.invalid/fixture\n";
   }

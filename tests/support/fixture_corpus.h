@@ -2,7 +2,10 @@
 // (order file inside its zip, a manifest with real sha256s) and builds an index from it.
 #pragma once
 
+#include <cstddef>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace medcode::testing {
 
@@ -29,14 +32,29 @@ void write_file(const std::string& path, const std::string& content);
 
 // Writes a zip at zip_path holding one member with content.
 void write_zip(const std::string& zip_path, const std::string& member, const std::string& content);
+// Writes a zip at zip_path holding each (member, content).
+void write_zip_members(const std::string& zip_path,
+                       const std::vector<std::pair<std::string, std::string>>& members);
+// Zips the ANWEB workbook fixture (tests/fixtures/hcpcs/anweb/) into an .xlsx at path.
+void write_anweb_xlsx(const std::string& path);
+
+// Documents of the fixture index, by code set.
+inline constexpr std::size_t kFixtureIcd10CmCodes = 28;
+inline constexpr std::size_t kFixtureIcd10PcsCodes = 13;  // 3 tables and 10 codes
+inline constexpr std::size_t kFixtureHcpcsCodes = 7;      // 6 codes and the LT modifier
+inline constexpr std::size_t kFixtureGuidelineSections = 26;
+inline constexpr std::size_t kFixtureDocuments =
+    kFixtureIcd10CmCodes + kFixtureIcd10PcsCodes + kFixtureHcpcsCodes + kFixtureGuidelineSections;
 
 struct FixtureCorpus {
   std::string corpus_dir;
   std::string manifest_path;
 };
 
-// Creates the fixture corpus for ICD-10-CM release fy2026 under root: order file zipped in
-// icd10cm/fy2026/codes.zip, tabular fy2021, index fy2017, eindex/drug/neoplasm fy2026-april.
+// Creates the fixture corpus for release fy2026 under root: ICD-10-CM (order file zipped in
+// icd10cm/fy2026/codes.zip, tabular fy2021, index fy2017, eindex/drug/neoplasm
+// fy2026-april, the guidelines as a PDF), ICD-10-PCS (order zip, tables, definitions fy2026,
+// index fy2025) and the HCPCS 2025-oct ANWEB workbook.
 FixtureCorpus make_fixture_corpus(const std::string& root);
 
 // Rewrites the manifest so that every row's sha256 matches the files now in the corpus.

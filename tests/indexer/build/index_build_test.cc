@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <filesystem>
 
 #include "tests/support/fixture_corpus.h"
@@ -27,16 +29,43 @@ TEST(IndexBuildTest, BuildsFixtureCorpusAndReportsEachSource) {
   options.on_progress = [&](const BuildProgress& progress) { stages.push_back(progress.stage); };
   auto report = build_index(options);
   ASSERT_TRUE(report.is_ok()) << report.status().to_string();
-  EXPECT_EQ(report.value().documents, 28u);
-  // Six official sources, then one line per curated synonym list and the mined see references.
-  ASSERT_EQ(report.value().sources.size(), 12u);
-  EXPECT_EQ(report.value().sources[6].role, "synonyms");
-  EXPECT_EQ(report.value().sources[11].file, "alphabetic index see references");
-  EXPECT_EQ(report.value().sources[11].records, 1u);  // "Heart attack" see "Infarct, myocardium"
-  EXPECT_EQ(report.value().sources[0].role, "order");
-  EXPECT_EQ(report.value().sources[0].records, 28u);
-  EXPECT_EQ(report.value().sources[1].role, "tabular");
-  EXPECT_EQ(report.value().sources[1].skipped.count(), 1u);
+  EXPECT_EQ(report.value().documents, testing::kFixtureDocuments);
+  // Six ICD-10-CM sources, one line per curated synonym list and the mined see references,
+  // then PCS (four files and its merge line), HCPCS and the guidelines.
+  const auto& sources = report.value().sources;
+  ASSERT_EQ(sources.size(), 6u + 7u + 5u + 1u + 1u);
+  EXPECT_EQ(sources[0].role, "order");
+  EXPECT_EQ(sources[0].code_set, "icd10cm");
+  EXPECT_EQ(sources[0].records, testing::kFixtureIcd10CmCodes);
+  EXPECT_EQ(sources[1].role, "tabular");
+  EXPECT_EQ(sources[1].skipped.count(), 1u);
+  EXPECT_EQ(sources[6].role, "synonyms");
+  EXPECT_EQ(sources[12].file, "alphabetic index see references");
+  EXPECT_EQ(sources[12].records, 1u);  // "Heart attack" see "Infarct, myocardium"
+  EXPECT_EQ(sources[13].code_set, "icd10pcs");
+  EXPECT_EQ(sources[13].role, "order");
+  EXPECT_EQ(sources[16].role, "index");
+  EXPECT_EQ(sources[16].release, "fy2025");  // the newest PCS Index in the corpus
+  EXPECT_EQ(sources[18].code_set, "hcpcs");
+  EXPECT_EQ(sources[18].role, "anweb");
+  EXPECT_EQ(sources[19].code_set, "guidelines");
+  EXPECT_EQ(sources[19].records, testing::kFixtureGuidelineSections);
+
+  // One ingestion summary per code set.
+  const auto& sets = report.value().code_sets;
+  ASSERT_EQ(sets.size(), 4u);
+  EXPECT_EQ(sets[0].code_set, "icd10cm");
+  EXPECT_EQ(sets[0].documents, testing::kFixtureIcd10CmCodes);
+  EXPECT_EQ(sets[1].code_set, "icd10pcs");
+  EXPECT_EQ(sets[1].release, "fy2026");
+  EXPECT_EQ(sets[1].documents, testing::kFixtureIcd10PcsCodes);
+  EXPECT_EQ(sets[1].billable, 10u);
+  EXPECT_EQ(sets[2].code_set, "hcpcs");
+  EXPECT_EQ(sets[2].release, "2025-oct");
+  EXPECT_EQ(sets[2].billable, 5u);  // less the terminated J0135 and the LT modifier
+  EXPECT_EQ(sets[3].code_set, "guidelines");
+  // "A00-B99" (A00), "I00-I99" (I10, I21, I25) and "I10" itself.
+  EXPECT_EQ(sets[3].detail, "5 links to ICD-10-CM codes and categories");
   EXPECT_GT(report.value().index_bytes, 0u);
   EXPECT_FALSE(stages.empty());
   EXPECT_TRUE(fs::is_directory(dir / "index"));
@@ -106,6 +135,75 @@ TEST(IndexBuildTest, ReportsMissingOrderFile) {
   EXPECT_EQ(report.status().message(),
             "icd10cm fy2026: no order file in " + corpus.corpus_dir +
                 "; expected icd10cm/fy2026/codes.zip (run corpus/fetch, or pass --corpus)");
+}
+
+TEST(IndexBuildTest, BuildsOnlyTheCodeSetsAsked) {
+  testing::TempDir dir;
+  const auto corpus = testing::make_fixture_corpus(dir.path());
+  BuildOptions options = options_for(corpus, dir / "index");
+  options.code_sets = {"icd10cm", "hcpcs"};
+  auto report = build_index(options);
+  ASSERT_TRUE(report.is_ok()) << report.status().to_string();
+  EXPECT_EQ(report.value().documents, testing::kFixtureIcd10CmCodes + testing::kFixtureHcpcsCodes);
+  options.code_sets = {"icd10cm", "cpt"};
+  auto unknown = build_index(options);
+  ASSERT_FALSE(unknown.is_ok());
+  EXPECT_EQ(unknown.status().message(),
+            "--code-sets: unknown code set \"cpt\"; choose from icd10cm, icd10pcs, hcpcs, guidelines");
+}
+
+// A licensed or local code set in the import format joins the index as its own system.
+TEST(IndexBuildTest, ImportsALocalCodeSet) {
+  testing::TempDir dir;
+  const auto corpus = testing::make_fixture_corpus(dir.path());
+  testing::write_file(dir / "local.tsv",
+                      "code\ttitle\tsynonyms\tparent\nZZ100\tWidget procedures\t\t\n"
+                      "ZZ101\tWidget insertion\twidget implant\tZZ100\nZZ102\tWidget removal\t\tZZ999\n");
+  BuildOptions options = options_for(corpus, dir / "index");
+  options.code_sets = {"icd10cm"};
+  options.imports = {{"local-proc", dir / "local.tsv"}};
+  auto report = build_index(options);
+  ASSERT_TRUE(report.is_ok()) << report.status().to_string();
+  EXPECT_EQ(report.value().documents, testing::kFixtureIcd10CmCodes + 3u);
+  const CodeSetSummary& set = report.value().code_sets.back();
+  EXPECT_EQ(set.code_set, "local-proc");
+  EXPECT_EQ(set.documents, 3u);
+  EXPECT_EQ(set.detail, "1 parents not in the file");
+
+  options.imports = {{"hcpcs", dir / "local.tsv"}};
+  auto official = build_index(options);
+  ASSERT_FALSE(official.is_ok());
+  EXPECT_EQ(official.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_NE(official.status().message().find("not the name of an official code set"), std::string::npos);
+  options.imports = {{"cpt", dir / "missing.tsv"}};
+  auto missing = build_index(options);
+  ASSERT_FALSE(missing.is_ok());
+  EXPECT_EQ(missing.status().code(), StatusCode::kNotFound);
+}
+
+// Without PCS in the manifest for the release, the build says so and goes on.
+TEST(IndexBuildTest, NotesCodeSetsTheManifestLacks) {
+  testing::TempDir dir;
+  const auto corpus = testing::make_fixture_corpus(dir.path());
+  std::string manifest = testing::read_file(corpus.manifest_path);
+  std::string kept;
+  std::size_t start = 0;
+  while (start < manifest.size()) {
+    const std::size_t end = manifest.find('\n', start);
+    const std::string line = manifest.substr(start, end - start + 1);
+    if (line.rfind("icd10pcs\t", 0) != 0 && line.rfind("hcpcs\t", 0) != 0) kept += line;
+    start = end + 1;
+  }
+  testing::write_file(corpus.manifest_path, kept);
+  auto report = build_index(options_for(corpus, dir / "index"));
+  ASSERT_TRUE(report.is_ok()) << report.status().to_string();
+  const auto& notices = report.value().notices;
+  EXPECT_NE(std::find(notices.begin(), notices.end(), "icd10pcs: the manifest has no fy2026 release; not included"),
+            notices.end());
+  EXPECT_NE(std::find(notices.begin(), notices.end(),
+                      "hcpcs: the manifest has no quarterly release effective between 2025-10-01 and 2026-10-01; "
+                      "not included"),
+            notices.end());
 }
 
 }  // namespace

@@ -1,0 +1,56 @@
+// The steps of a build, one per code set: each selects and verifies its release files,
+// reads them, builds records and hands them to the shared writer, and reports what it
+// added. index_build.cc runs them in order; the guidelines link to ICD-10-CM codes, so
+// the ICD-10-CM step runs first and passes its codes on.
+#pragma once
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "common/code_record.h"
+#include "common/status.h"
+#include "indexer/build/index_build.h"
+#include "indexer/build/index_writer.h"
+#include "indexer/build/synonym_table.h"
+#include "indexer/corpus/manifest.h"
+#include "indexer/corpus/release_sources.h"
+
+namespace medcode::indexer {
+
+// What every step shares.
+struct BuildContext {
+  const BuildOptions& options;
+  const std::vector<ManifestFile>& manifest;
+  std::string corpus_dir;
+  IndexWriter& writer;
+  SynonymTable& synonyms;
+  BuildReport& report;
+  std::string sources_tsv;  // grows by one line per file read
+
+  void progress(const std::string& stage, std::size_t done, std::size_t total) const;
+  // Writes records, reporting progress under stage.
+  Status write(const std::vector<CodeRecord>& records, const std::string& stage) const;
+  // Selects the release's files, checks their sha256 and records them in sources_tsv.
+  Result<ReleaseSources> select(const std::string& code_set, const std::string& release,
+                                const std::vector<std::string>& required,
+                                const std::vector<std::string>& optional);
+};
+
+// ICD-10-CM of options.release; fills cm_codes with every code and category it wrote.
+Status build_icd10cm_step(BuildContext& context, std::set<std::string>& cm_codes);
+// ICD-10-PCS of the same fiscal year (skipped with a notice when the manifest has none).
+Status build_icd10pcs_step(BuildContext& context);
+// The HCPCS quarterly release in effect at the start of the fiscal year.
+Status build_hcpcs_step(BuildContext& context);
+// The Official Guidelines of the fiscal year, linked to the ICD-10-CM codes they name.
+Status build_guidelines_step(BuildContext& context, const std::set<std::string>& cm_codes);
+// One user file in the import format.
+Status build_local_import_step(BuildContext& context, const LocalImport& import);
+
+// "I10" -> {"I10"}; "N18.1-N18.6" -> the codes of cm_codes from N181 to N186 of that
+// length; "A00-B99" -> the categories from A00 to B99. At most kMaxLinksPerMention.
+inline constexpr std::size_t kMaxLinksPerMention = 400;
+std::vector<std::string> linked_codes(const std::string& mention, const std::set<std::string>& cm_codes);
+
+}  // namespace medcode::indexer

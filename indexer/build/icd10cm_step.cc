@@ -1,0 +1,134 @@
+// The ICD-10-CM step of a build: order file, Tabular List, the indexes and tables.
+#include <chrono>
+#include <memory>
+
+#include "indexer/build/build_steps.h"
+#include "indexer/build/icd10cm_record_builder.h"
+#include "indexer/corpus/curated_synonyms.h"
+#include "indexer/sources/source_bytes.h"
+#include "indexer/sources/synonym_list_reader.h"
+
+namespace medcode::indexer {
+namespace {
+
+const std::vector<std::string> kRequiredRoles = {"order"};
+const std::vector<std::string> kEnrichmentRoles = {"tabular", "index", "eindex", "drug", "neoplasm"};
+
+// Holds every parsed source until the records are built.
+struct ParsedSources {
+  std::unique_ptr<OrderFile> order;
+  std::unique_ptr<TabularList> tabular;
+  std::unique_ptr<IndexTerms> alphabetic_index;
+  std::unique_ptr<IndexTerms> external_cause_index;
+  std::unique_ptr<TableEntries> drug_table;
+  std::unique_ptr<TableEntries> neoplasm_table;
+};
+
+Status read_sources(BuildContext& context, const ReleaseSources& selected, ParsedSources& parsed) {
+  for (const SelectedSource& source : selected.sources) {
+    context.progress("reading icd10cm " + source.file.role, 0, 0);
+    auto bytes = load_source_bytes(source.location);
+    if (!bytes.is_ok()) return bytes.status();
+    SourceReport entry{"icd10cm", source.file.role, source.location.display_name(), source.file.release, 0, {}};
+    const std::string name = entry.file;
+    const std::string& role = source.file.role;
+    if (role == "order") {
+      auto file = read_order_file(bytes.value(), name, "icd10cm");
+      if (!file.is_ok()) return file.status();
+      parsed.order = std::make_unique<OrderFile>(std::move(file).value());
+      entry.records = parsed.order->entries.size();
+      entry.skipped = parsed.order->skipped;
+    } else if (role == "tabular") {
+      auto list = read_icd10cm_tabular(std::move(bytes).value(), name, source.file.fiscal_year);
+      if (!list.is_ok()) return list.status();
+      parsed.tabular = std::make_unique<TabularList>(std::move(list).value());
+      entry.records = parsed.tabular->codes.size();
+      entry.skipped = parsed.tabular->skipped;
+    } else if (role == "index" || role == "eindex") {
+      auto terms = read_icd10cm_index(std::move(bytes).value(), name);
+      if (!terms.is_ok()) return terms.status();
+      auto& slot = role == "index" ? parsed.alphabetic_index : parsed.external_cause_index;
+      slot = std::make_unique<IndexTerms>(std::move(terms).value());
+      entry.records = slot->entries.size();
+      entry.skipped = slot->skipped;
+    } else if (role == "drug" || role == "neoplasm") {
+      auto table = read_icd10cm_table(std::move(bytes).value(), name);
+      if (!table.is_ok()) return table.status();
+      auto& slot = role == "drug" ? parsed.drug_table : parsed.neoplasm_table;
+      slot = std::make_unique<TableEntries>(std::move(table).value());
+      entry.records = slot->entries.size();
+      entry.skipped = slot->skipped;
+    }
+    context.report.sources.push_back(std::move(entry));
+  }
+  return Status::ok();
+}
+
+int year_of(const ReleaseSources& selected, const std::string& role) {
+  const SelectedSource* source = selected.find(role);
+  return source ? source->file.fiscal_year : 0;
+}
+
+// Curated lists plus the index's see references; one report line per curated list.
+Status add_curated_synonyms(BuildContext& context, const IndexTerms* alphabetic_index) {
+  SynonymTable& table = context.synonyms;
+  for (const CuratedList& curated : curated_synonym_lists()) {
+    const std::string name = "corpus/synonyms/" + std::string(curated.name);
+    auto list = read_synonym_list(curated.text, name);
+    if (!list.is_ok()) return list.status();
+    const std::size_t before = table.pair_count();
+    table.add_list(list.value());
+    context.report.sources.push_back(SourceReport{"synonyms", "synonyms", name, "curated",
+                                                  table.pair_count() - before, list.value().skipped});
+  }
+  if (alphabetic_index != nullptr) {
+    const std::size_t before = table.pair_count();
+    table.add_see_references(*alphabetic_index);
+    context.report.sources.push_back(SourceReport{"synonyms", "synonyms", "alphabetic index see references",
+                                                  "mined", table.pair_count() - before, {}});
+  }
+  return Status::ok();
+}
+
+}  // namespace
+
+Status build_icd10cm_step(BuildContext& context, std::set<std::string>& cm_codes) {
+  const auto started = std::chrono::steady_clock::now();
+  auto selected = context.select("icd10cm", context.options.release, kRequiredRoles, kEnrichmentRoles);
+  if (!selected.is_ok()) return selected.status();
+  ParsedSources parsed;
+  if (Status read = read_sources(context, selected.value(), parsed); !read.is_ok()) return read;
+
+  Icd10CmSources sources;
+  sources.order = parsed.order.get();
+  sources.order_year = year_of(selected.value(), "order");
+  sources.tabular = parsed.tabular.get();
+  sources.alphabetic_index = parsed.alphabetic_index.get();
+  sources.alphabetic_index_year = year_of(selected.value(), "index");
+  sources.external_cause_index = parsed.external_cause_index.get();
+  sources.external_cause_index_year = year_of(selected.value(), "eindex");
+  sources.drug_table = parsed.drug_table.get();
+  sources.drug_table_year = year_of(selected.value(), "drug");
+  sources.neoplasm_table = parsed.neoplasm_table.get();
+  sources.neoplasm_table_year = year_of(selected.value(), "neoplasm");
+  context.progress("merging icd10cm sources", 0, 0);
+  if (Status added = add_curated_synonyms(context, parsed.alphabetic_index.get()); !added.is_ok()) return added;
+  Icd10CmRecords built = build_icd10cm_records(sources);
+  parsed = ParsedSources();  // the readers' output is no longer needed; free it
+  context.report.attached_to_ancestor = built.attached_to_ancestor;
+  context.report.unattached = built.skipped;
+
+  CodeSetSummary summary{"icd10cm", context.options.release, built.records.size(), 0, 0, ""};
+  for (const auto& record : built.records) {
+    cm_codes.insert(record.code);
+    if (record.is_billable) ++summary.billable;
+  }
+  if (Status written = context.write(built.records, "writing icd10cm"); !written.is_ok()) return written;
+  summary.detail = std::to_string(built.attached_to_ancestor) +
+                   " enrichment pieces attached to an ancestor of a retired code";
+  summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  context.report.code_sets.push_back(summary);
+  return Status::ok();
+}
+
+}  // namespace medcode::indexer
