@@ -2,6 +2,7 @@
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <system_error>
 
@@ -72,7 +73,12 @@ Status IndexWriter::add(const CodeRecord& record, const std::vector<std::string>
   try {
     Xapian::Document document;
     impl_->terms.set_document(document);
-    impl_->index_field(schema::kTitleField, record.title);
+    // A code terminated before the release (HCPCS) stays findable, but its words weigh
+    // like an index term's, so the codes valid today rank above it.
+    const bool terminated = std::any_of(record.attributes.begin(), record.attributes.end(), [](const CodeAttribute& a) {
+      return a.name == "Status" && a.value == "Terminated";
+    });
+    impl_->index_field(terminated ? schema::kIndexTermField : schema::kTitleField, record.title);
     // Official abbreviations ("fx", "init") are searchable, but weigh like a note.
     if (record.short_title != record.title) impl_->index_field(schema::kNoteField, record.short_title);
     for (const auto& term : record.inclusion_terms) impl_->index_field(schema::kInclusionField, term);

@@ -1,6 +1,7 @@
 #include "indexer/sources/guidelines_reader.h"
 
 #include <array>
+#include <cctype>
 #include <regex>
 #include <set>
 
@@ -102,6 +103,13 @@ class SectionBuilder {
     GuidelineSection& current = out_.sections.back();
     if (current.heading.empty()) {
       current.heading = line;  // a marker alone on its line: the heading follows
+      return;
+    }
+    // A heading wrapped onto a second line goes on in lower case: "... chapter" / "specific
+    // guidelines". Body text starts with a capital.
+    const char last = current.heading.back();
+    if (current.text.empty() && std::islower(static_cast<unsigned char>(line[0])) && last != '.' && last != ':') {
+      current.heading += " " + line;
       return;
     }
     current.text += (current.text.empty() ? "" : " ") + line;

@@ -5,6 +5,7 @@
 #include <cctype>
 #include <filesystem>
 #include <system_error>
+#include <set>
 #include <unordered_set>
 
 #include "common/code_format.h"
@@ -56,6 +57,11 @@ std::string without_guideline_words(const std::string& normalized) {
   }
   return kept.empty() ? normalized : kept;
 }
+
+// How far past the first page a search across systems looks for other systems' best
+// matches, and how well such a match must score (0-100, relative to the best) to be shown.
+constexpr unsigned kOtherSystemLookAhead = 40;
+constexpr int kOtherSystemMinScore = 50;
 
 }  // namespace
 
@@ -189,20 +195,54 @@ struct Searcher::Impl {
     Xapian::Enquire enquire(database);
     // Totals are exact up to a hundred matches past the page, estimated beyond.
     const auto check_at_least = static_cast<Xapian::doccount>(request.offset + request.limit + 100);
+    // Across systems the first page looks a little further, for other systems' best matches.
+    const bool across_systems = request.system.empty() && request.offset == 0;
+    const auto wanted = static_cast<Xapian::doccount>(request.limit) + (across_systems ? kOtherSystemLookAhead : 0);
     auto run = [&](const Xapian::Query& query) {
       enquire.set_query(filtered(query, request));
-      return enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                              static_cast<Xapian::doccount>(request.limit), check_at_least);
+      return enquire.get_mset(static_cast<Xapian::doccount>(request.offset), wanted, check_at_least);
     };
     Xapian::MSet matches = run(parsed.query);
     // Nothing has every word of any wording: settle for codes that have some of them.
     if (matches.empty() && request.offset == 0) matches = run(parsed.fallback);
     response.total = matches.get_matches_estimated();
-    for (auto it = matches.begin(); it != matches.end(); ++it) {
+    for (auto it = matches.begin(); it != matches.end() && it.get_rank() < static_cast<Xapian::doccount>(request.limit); ++it) {
       auto hit = hit_from(it.get_document(), relative_score(it, matches), MatchKind::kText,
                           request.with_snippets ? &matches : nullptr);
       if (!hit.is_ok()) return hit.status();
       response.hits.push_back(std::move(hit).value());
+    }
+    if (across_systems) return add_other_systems(request, matches, response);
+    return Status::ok();
+  }
+
+  // Across systems, a first page of one code set would hide a strong match in another
+  // ("knee replacement": the PCS procedures, and the HCPCS implant billed with them). The
+  // best match of each system missing from the page, if it scores at least
+  // kOtherSystemMinScore, takes the place of the page's weakest hits.
+  Status add_other_systems(const SearchRequest& request, const Xapian::MSet& wider, SearchResponse& response) const {
+    // A short list (autocomplete, "the best 3") is for the best matches only.
+    if (request.limit < 5 || response.hits.size() < 5) return Status::ok();
+    std::set<std::string> shown;
+    for (const auto& hit : response.hits) shown.insert(hit.system);
+    const double best = wider.get_max_attained();
+    std::vector<SearchHit> added;
+    for (auto it = wider.begin(); it != wider.end(); ++it) {
+      if (it.get_rank() < response.hits.size()) continue;
+      const std::string system = it.get_document().get_value(schema::kSystemSlot);
+      if (shown.count(system)) continue;
+      const int score = best > 0 ? static_cast<int>(100.0 * it.get_weight() / best + 0.5) : 0;
+      if (score < kOtherSystemMinScore) break;  // ranked by weight: the rest score less
+      shown.insert(system);
+      auto hit = hit_from(it.get_document(), score, MatchKind::kText, request.with_snippets ? &wider : nullptr);
+      if (!hit.is_ok()) return hit.status();
+      added.push_back(std::move(hit).value());
+    }
+    const std::size_t keep = response.hits.size() - std::min(added.size(), response.hits.size() / 5);
+    response.hits.resize(keep);
+    for (auto& hit : added) {
+      if (response.hits.size() >= static_cast<std::size_t>(request.limit)) break;
+      response.hits.push_back(std::move(hit));
     }
     return Status::ok();
   }

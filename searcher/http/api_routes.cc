@@ -140,6 +140,7 @@ const std::vector<RouteRow>& route_table() {
   static const std::vector<RouteRow> table = {
       {{}, Route::kPage, page},
       {{"code", "*", "*"}, Route::kPage, page},
+      {{"guideline", "*"}, Route::kPage, page},
       {{"assets", "*"}, Route::kAsset, page_asset},
       {{"v1", "search"}, Route::kSearch, search},
       {{"v1", "suggest"}, Route::kSuggest, suggest},

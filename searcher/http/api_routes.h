@@ -3,6 +3,7 @@
 //
 //   GET /                           the web page
 //   GET /code/{system}/{code}       the web page, opened on a code (deep link)
+//   GET /guideline/{section}        the web page, opened on a guideline section
 //   GET /assets/{file}              the page's script and style, embedded in the binary
 //   GET /v1/search?q=&system=&billable=&limit=&offset=
 //   GET /v1/suggest?q=&system=&limit=

@@ -51,7 +51,7 @@ try {
   const first = await page.textContent("#results li:first-child .code-link");
   check(first === "I10", "first result for 'hypertension' is I10, got " + first);
   check((await page.textContent("#results li:first-child .badge")).includes("billable"), "billable badge shown");
-  check((await page.textContent("#results li:first-child .system")) === "icd10cm", "system shown");
+  check((await page.textContent("#results li:first-child .system")) === "ICD-10-CM", "system shown");
 
   // 3. Escape closes suggestions.
   await page.fill("#q", "colles");
@@ -86,7 +86,30 @@ try {
   await page.goBack();
   await page.waitForSelector("#results li");
 
-  // 7. Phone width: the page still lays out without horizontal scrolling.
+  // 7. Procedures, supplies and guidelines: each result says its code set; the guideline
+  // sections about the query are shown beside the codes and open on their own page.
+  await page.goto(base + "/?q=laparoscopic+appendectomy");
+  await page.waitForSelector("#results li");
+  check((await page.textContent("#results li:first-child .code-link")) === "0DTJ4ZZ", "PCS code first");
+  check((await page.textContent("#results li:first-child .system")) === "ICD-10-PCS", "PCS label shown");
+  await page.click("#results li:first-child .code-link");
+  await page.waitForSelector("#detail:not([hidden]) h1");
+  const procedure = await page.textContent("#detail");
+  check(procedure.includes("Body Part") && procedure.includes("Percutaneous Endoscopic"), "PCS characters shown");
+  await page.goto(base + "/?q=sepsis");
+  await page.waitForSelector("#guidelines:not([hidden]) a");
+  await page.click("#guidelines a");
+  await page.waitForSelector("#detail:not([hidden]) h1");
+  check(page.url().includes("/guideline/I.C.1.d"), "guideline deep link: " + page.url());
+  const section = await page.textContent("#detail");
+  check(section.includes("Sepsis"), "guideline section shown");
+  await page.goto(base + "/code/icd10cm/I10");
+  await page.waitForSelector("#detail:not([hidden]) h1");
+  check((await page.textContent("#detail")).includes("I.C.9.a"), "code view lists the guidelines that name it");
+  await page.goto(base + "/");
+  await page.waitForFunction(() => document.querySelector("#index-info").textContent.includes("HCPCS"));
+
+  // 8. Phone width: the page still lays out without horizontal scrolling.
   await page.setViewportSize({ width: 375, height: 700 });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
   check(!overflow, "no horizontal scrolling at phone width");

@@ -1,11 +1,12 @@
 // medcode web page: search box with as-you-type suggestions, result list, code view.
-// Deep links: /?q=heart+attack&system=icd10cm and /code/{system}/{code}. Keyboard: arrows
+// Deep links: /?q=heart+attack&system=icd10cm, /code/{system}/{code} and
+// /guideline/{section}. Keyboard: arrows
 // move through suggestions or results, Enter opens, Escape closes suggestions.
 "use strict";
 
 const $ = (id) => document.getElementById(id);
 const input = $("q"), systemSelect = $("system"), suggestions = $("suggestions");
-const results = $("results"), detail = $("detail"), statusLine = $("status");
+const results = $("results"), detail = $("detail"), statusLine = $("status"), guidelinesBox = $("guidelines");
 let suggestTimer = null, suggestItems = [], suggestIndex = -1, resultIndex = -1, suggestSeq = 0;
 
 function escapeHtml(text) {
@@ -19,10 +20,19 @@ async function api(path) {
   return body;
 }
 
-function codeHref(system, code) { return "/code/" + encodeURIComponent(system) + "/" + encodeURIComponent(code); }
+function codeHref(system, code) {
+  if (system === "guidelines") return "/guideline/" + encodeURIComponent(code);
+  return "/code/" + encodeURIComponent(system) + "/" + encodeURIComponent(code);
+}
 
-function badge(billable) {
-  return billable ? '<span class="badge billable">billable</span>' : '<span class="badge header">header</span>';
+const systemNames = { icd10cm: "ICD-10-CM", icd10pcs: "ICD-10-PCS", hcpcs: "HCPCS", guidelines: "Guidelines" };
+function systemLabel(system) {
+  return `<span class="system system-${escapeHtml(system)}">${escapeHtml(systemNames[system] || system.toUpperCase())}</span>`;
+}
+
+function badge(billable, system) {
+  if (system === "guidelines") return '<span class="badge section">section</span>';
+  return billable ? '<span class="badge billable">billable</span>' : '<span class="badge header">not billable</span>';
 }
 
 // --- suggestions -----------------------------------------------------------------------
@@ -41,7 +51,7 @@ function renderSuggestions(data) {
   if (suggestItems.length === 0) return closeSuggestions();
   suggestions.innerHTML = suggestItems.map((item, i) => item.kind === "text"
     ? `<li role="option" id="s${i}" data-i="${i}">${escapeHtml(item.text)}</li>`
-    : `<li role="option" id="s${i}" data-i="${i}"><span class="code">${escapeHtml(item.hit.code)}</span>${escapeHtml(item.hit.title)}</li>`).join("");
+    : `<li role="option" id="s${i}" data-i="${i}"><span class="code">${escapeHtml(item.hit.code)}</span>${escapeHtml(item.hit.title)} ${systemLabel(item.hit.system)}</li>`).join("");
   suggestions.hidden = false;
   input.setAttribute("aria-expanded", "true");
   suggestIndex = -1;
@@ -90,11 +100,28 @@ function renderResults(data) {
       <div class="row">
         <a class="code-link" href="${codeHref(hit.system, hit.code)}">${escapeHtml(hit.code)}</a>
         <span class="title">${escapeHtml(hit.title)}</span>
-        ${badge(hit.billable)}
-        <span class="system">${escapeHtml(hit.system)}</span>
+        ${badge(hit.billable, hit.system)}
+        ${systemLabel(hit.system)}
       </div>
       ${hit.snippet ? `<div class="snippet">${hit.snippet}</div>` : ""}
     </li>`).join("");
+}
+
+// The guideline sections about the query, beside the codes.
+async function showGuidelines(text) {
+  guidelinesBox.hidden = true;
+  if (systemSelect.value === "guidelines") return;
+  try {
+    const data = await api("/v1/guidelines/search?" + new URLSearchParams({ q: text, limit: "5" }));
+    // Only sections whose heading has the query's words: the rest merely mention them.
+    const hits = data.results.filter((hit) => (hit.snippet || "").split(" \u2014 ")[0].includes("<b>")).slice(0, 3);
+    if (!hits.length || input.value.trim() !== text) return;
+    guidelinesBox.innerHTML = `<h2>Official Guidelines</h2><ul>${hits.map((hit) =>
+      `<li><a href="${codeHref("guidelines", hit.code)}"><b>${escapeHtml(hit.code)}</b> ${escapeHtml(hit.title)}</a></li>`).join("")}</ul>`;
+    guidelinesBox.hidden = false;
+  } catch (error) {
+    guidelinesBox.hidden = true;
+  }
 }
 
 async function runSearch(pushHistory) {
@@ -105,6 +132,7 @@ async function runSearch(pushHistory) {
   if (systemSelect.value) params.set("system", systemSelect.value);
   if (pushHistory) history.pushState(null, "", "/?" + params);
   statusLine.textContent = "Searching...";
+  showGuidelines(text);
   try {
     renderResults(await api("/v1/search?" + params));
   } catch (error) {
@@ -122,23 +150,36 @@ function list(items) { return items.length ? `<ul>${items.join("")}</ul>` : "<p>
 function renderDetail(d) {
   results.innerHTML = "";
   statusLine.textContent = "";
-  const crumbs = [d.chapter.number ? `Chapter ${escapeHtml(d.chapter.number)}: ${escapeHtml(d.chapter.title)}` : "",
+  guidelinesBox.hidden = true;
+  const guideline = d.system === "guidelines";
+  const crumbs = [guideline ? "" : (d.chapter.number ? `${d.system === "icd10cm" ? "Chapter " : ""}${escapeHtml(d.chapter.number)}: ${escapeHtml(d.chapter.title)}` : ""),
     d.section.id ? `${escapeHtml(d.section.id)} ${escapeHtml(d.section.title)}` : ""]
-    .concat(d.ancestors.map((a) => `<a href="${codeHref(a.system, a.code)}">${escapeHtml(a.code)}</a> ${escapeHtml(a.title)}`))
+    .concat(d.ancestors.map((a) => `<a href="${codeHref(d.system, a.code)}">${escapeHtml(a.code)}</a> ${escapeHtml(a.title)}`))
     .filter(Boolean).join(" &rsaquo; ");
   const notes = d.notes.map((n) => `<li><b>${noteNames[n.kind] || n.kind}:</b> ${escapeHtml(n.text)} <span class="year">FY${n.release_year}</span></li>`)
     .concat(d.inherited_notes.map((n) => `<li><b>${noteNames[n.kind] || n.kind}</b> (from ${escapeHtml(n.from_code)}): ${escapeHtml(n.text)} <span class="year">FY${n.release_year}</span></li>`));
   const seventh = d.seventh_characters.options.map((o) => `<li><b>${escapeHtml(o.character)}</b> ${escapeHtml(o.meaning)}</li>`);
   const index = d.index_entries.map((e) => `<li>${escapeHtml(e.path.join(" › "))}${e.column ? ` <i>(${escapeHtml(e.column)})</i>` : ""} <span class="year">${escapeHtml(e.source.replace(/_/g, " "))}, FY${e.release_year}</span></li>`);
-  const children = d.children.map((c) => `<li><a class="code-link" href="${codeHref(c.system, c.code)}">${escapeHtml(c.code)}</a> ${escapeHtml(c.title)} ${badge(c.billable)}</li>`);
+  const children = d.children.map((c) => `<li><a class="code-link" href="${codeHref(d.system, c.code)}">${escapeHtml(c.code)}</a> ${escapeHtml(c.title)} ${guideline ? "" : badge(c.billable, d.system)}</li>`);
+  const attributes = (d.attributes || []).filter((a) => a.name !== "Page").map((a) => `<tr><th>${escapeHtml(a.name)}</th><td>${escapeHtml(a.value)}${a.detail ? `<div class="year">${escapeHtml(a.detail)}</div>` : ""}</td></tr>`);
+  const guidelines = (d.guidelines || []).map((g) => `<li><a href="${codeHref("guidelines", g.section)}"><b>${escapeHtml(g.section)}</b> ${escapeHtml(g.title)}</a> <span class="year">names ${escapeHtml(g.via_code)}</span></li>`);
+  const referenced = (d.referenced_codes || []).map((c) => /^[A-Z][0-9][0-9A-Z](\.[0-9A-Z]+)?$/.test(c)
+    ? `<li><a class="code-link" href="${codeHref("icd10cm", c)}">${escapeHtml(c)}</a></li>` : `<li>${escapeHtml(c)}</li>`);
+  const section = (title, items, always) => items.length || always ? `<h2>${title}</h2>${list(items)}` : "";
+  const cm = d.system === "icd10cm";
   detail.innerHTML = `
     <p class="crumbs">${crumbs}</p>
-    <h1><span class="code-link">${escapeHtml(d.code)}</span> ${escapeHtml(d.title)} ${badge(d.billable)} <span class="system">${escapeHtml(d.system)}</span></h1>
-    <h2>Notes</h2>${list(notes)}
+    <h1><span class="code-link">${escapeHtml(d.code)}</span> ${escapeHtml(d.title)} ${badge(d.billable, d.system)} ${systemLabel(d.system)}</h1>
+    ${d.short_title && d.short_title !== d.title ? `<p class="year">Short title: ${escapeHtml(d.short_title)}</p>` : ""}
+    ${d.description ? `<div class="description">${escapeHtml(d.description)}</div>` : ""}
+    ${attributes.length ? `<h2>${d.system === "icd10pcs" ? "Characters" : "Details"}</h2><table class="attributes">${attributes.join("")}</table>` : ""}
+    ${section("Notes", notes, cm)}
     ${seventh.length ? `<h2>7th characters${d.seventh_characters.from_code !== d.code ? " (from " + escapeHtml(d.seventh_characters.from_code) + ")" : ""}</h2>${list(seventh)}` : ""}
-    <h2>Inclusion terms</h2>${list(d.inclusion_terms.terms.map((t) => `<li>${escapeHtml(t)}</li>`))}
-    <h2>Index entries</h2>${list(index)}
-    <h2>Children</h2>${list(children)}`;
+    ${section("Inclusion terms", d.inclusion_terms.terms.map((t) => `<li>${escapeHtml(t)}</li>`), cm)}
+    ${section("Index entries", index, cm)}
+    ${section("Official Guidelines", guidelines, false)}
+    ${section("Codes named", referenced, false)}
+    ${section(guideline ? "Subsections" : "Children", children, !guideline)}`;
   detail.hidden = false;
   document.title = d.code + " " + d.title + " - medcode";
 }
@@ -146,8 +187,10 @@ function renderDetail(d) {
 async function showCode(system, code) {
   closeSuggestions();
   statusLine.textContent = "Loading " + code + "...";
+  const path = system === "guidelines" ? "/v1/guidelines/" + encodeURIComponent(code)
+    : "/v1/codes/" + encodeURIComponent(system) + "/" + encodeURIComponent(code);
   try {
-    renderDetail(await api("/v1/codes/" + encodeURIComponent(system) + "/" + encodeURIComponent(code)));
+    renderDetail(await api(path));
   } catch (error) {
     detail.hidden = true;
     statusLine.textContent = error.message;
@@ -160,10 +203,13 @@ function navigate(href) { history.pushState(null, "", href); route(); }
 function route() {
   const match = location.pathname.match(/^\/code\/([^/]+)\/([^/]+)$/);
   if (match) return showCode(decodeURIComponent(match[1]), decodeURIComponent(match[2]));
+  const section = location.pathname.match(/^\/guideline\/([^/]+)$/);
+  if (section) return showCode("guidelines", decodeURIComponent(section[1]));
   const params = new URLSearchParams(location.search);
   input.value = params.get("q") || "";
   systemSelect.value = params.get("system") || "";
-  if (input.value) runSearch(false); else { results.innerHTML = ""; detail.hidden = true; statusLine.textContent = ""; }
+  if (input.value) runSearch(false);
+  else { results.innerHTML = ""; detail.hidden = true; guidelinesBox.hidden = true; statusLine.textContent = ""; }
 }
 
 input.addEventListener("input", () => { clearTimeout(suggestTimer); suggestTimer = setTimeout(fetchSuggestions, 120); });
@@ -197,10 +243,23 @@ document.addEventListener("keydown", (event) => {
   else if (event.key === "Escape") { resultIndex = -1; input.focus(); }
 });
 document.addEventListener("click", (event) => {
-  const link = event.target.closest("a[href^='/code/'], a.brand");
+  const link = event.target.closest("a[href^='/code/'], a[href^='/guideline/'], a.brand");
   if (link && !event.metaKey && !event.ctrlKey) { event.preventDefault(); navigate(link.getAttribute("href")); }
 });
 window.addEventListener("popstate", route);
 
-api("/healthz").then((info) => { $("index-info").textContent = `Index ${info.release}, ${info.documents.toLocaleString()} codes, built ${info.built_at}`; }).catch(() => {});
+// The footer names every code set; imported ones join the code set menu.
+api("/healthz").then((info) => {
+  const sets = (info.code_sets || []).map((s) => `${systemNames[s.system] || s.system} ${s.release} (${s.documents.toLocaleString()})`);
+  $("index-info").textContent = `Index ${info.release}: ${sets.join(", ")}; built ${info.built_at}`;
+  for (const set of info.code_sets || []) {
+    if (systemNames[set.system] || systemSelect.querySelector(`option[value="${CSS.escape(set.system)}"]`)) continue;
+    const option = document.createElement("option");
+    option.value = set.system;
+    option.textContent = set.system.toUpperCase();
+    systemSelect.insertBefore(option, systemSelect.querySelector('option[value="guidelines"]'));
+  }
+  const wanted = new URLSearchParams(location.search).get("system");
+  if (wanted) systemSelect.value = wanted;
+}).catch(() => {});
 route();

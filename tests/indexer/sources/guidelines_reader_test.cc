@@ -43,6 +43,8 @@ TEST(GuidelinesReaderTest, SplitsNumberedSectionsInSequence) {
   EXPECT_EQ(sepsis->heading, "Sepsis");
   EXPECT_EQ(sepsis->parent, "I.C.1.d.1");
   EXPECT_EQ(sepsis->depth, 5);
+  // A heading wrapped onto a second line is joined back.
+  EXPECT_EQ(find_section(guidelines.value(), "I.C.1.d.1")->heading, "Coding of Sepsis and Severe sepsis");
   EXPECT_EQ(sepsis->page, 2);
   // An out-of-sequence number ("3." under "(a)") is text, not a heading.
   EXPECT_NE(sepsis->text.find("3. This numbered line is not a heading"), std::string::npos) << sepsis->text;

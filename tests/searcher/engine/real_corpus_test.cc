@@ -2,6 +2,9 @@
 // acceptance searches of the foundation issue.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <set>
+
 #include "indexer/build/index_build.h"
 #include "indexer/corpus/corpus_dir.h"
 #include "searcher/engine/searcher.h"
@@ -38,10 +41,11 @@ class RealCorpusTest : public ::testing::Test {
     ASSERT_NE(searcher_, nullptr);
   }
 
-  std::vector<std::string> top(const std::string& query, std::size_t limit) {
+  std::vector<std::string> top(const std::string& query, std::size_t limit, const std::string& system = "") {
     SearchRequest request;
     request.query = query;
     request.limit = limit;
+    request.system = system;
     auto response = searcher_->search(request);
     EXPECT_TRUE(response.is_ok()) << response.status().to_string();
     std::vector<std::string> codes;
@@ -67,7 +71,12 @@ std::string* RealCorpusTest::build_error_ = nullptr;
 Searcher* RealCorpusTest::searcher_ = nullptr;
 
 TEST_F(RealCorpusTest, IndexesEveryFy2026Code) {
-  EXPECT_EQ(searcher_->info().documents, 98186u);  // lines of icd10cm-order-2026.txt
+  const IndexInfo info = searcher_->info();
+  ASSERT_EQ(info.code_sets.size(), 4u);
+  EXPECT_EQ(info.code_sets[0].documents, 98186u);  // lines of icd10cm-order-2026.txt
+  EXPECT_EQ(info.code_sets[1].documents, 80029u);  // lines of icd10pcs_order_2026.txt
+  EXPECT_EQ(info.code_sets[2].documents, 8846u);   // rows of HCPC2025_OCT_ANWEB.xlsx
+  EXPECT_GT(info.code_sets[3].documents, 300u);    // guideline sections
   EXPECT_EQ(searcher_->info().release, "fy2026");
 }
 
@@ -101,6 +110,70 @@ TEST_F(RealCorpusTest, RecordsCarryEnrichmentFromOlderReleases) {
   EXPECT_EQ(record.value().section, "I20-I25");
   ASSERT_FALSE(record.value().notes.empty());
   EXPECT_EQ(record.value().notes[0].release_year, 2021);
+}
+
+// The examples of the code-sets issue: procedures, supplies, drugs and guidelines.
+TEST_F(RealCorpusTest, LaparoscopicAppendectomyFindsPcs0DTJ4ZZFirst) {
+  EXPECT_EQ(top("laparoscopic appendectomy", 1), std::vector<std::string>{"0DTJ4ZZ"});
+}
+
+TEST_F(RealCorpusTest, TotalKneeReplacementRightCementedFinds0SRCFirst) {
+  const auto codes = top("total knee replacement right cemented", 3);
+  ASSERT_FALSE(codes.empty());
+  EXPECT_EQ(codes[0], "0SRC0J9");
+  for (const auto& code : codes) EXPECT_EQ(code.substr(0, 4), "0SRC") << code;
+}
+
+TEST_F(RealCorpusTest, InsulinPumpFindsE0784InTopThree) {
+  const auto codes = top("insulin pump", 3);
+  EXPECT_NE(std::find(codes.begin(), codes.end(), "E0784"), codes.end());
+}
+
+TEST_F(RealCorpusTest, AdalimumabInjectionFindsAnActiveJCodeFirst) {
+  SearchRequest request;
+  request.query = "adalimumab injection";
+  request.limit = 3;
+  auto response = searcher_->search(request);
+  ASSERT_TRUE(response.is_ok());
+  ASSERT_FALSE(response.value().hits.empty());
+  EXPECT_EQ(response.value().hits[0].code[0], 'J');
+  EXPECT_EQ(response.value().hits[0].system, "hcpcs");
+}
+
+// HCPCS has no knee-specific implant code: the implant billed with a knee replacement is
+// C1776 "Joint device (implantable)", reached through the curated procedure synonyms.
+TEST_F(RealCorpusTest, KneeReplacementFindsProceduresAndTheImplantCode) {
+  const auto across = top("knee replacement", 10);
+  ASSERT_FALSE(across.empty());
+  EXPECT_EQ(across[1].substr(0, 3), "0SR");
+  const auto implants = top("knee replacement", 10, "hcpcs");
+  EXPECT_NE(std::find(implants.begin(), implants.end(), "C1776"), implants.end());
+}
+
+TEST_F(RealCorpusTest, CodesOfEverySystemAreFoundByCode) {
+  EXPECT_EQ(top("0DTJ4ZZ", 1), std::vector<std::string>{"0DTJ4ZZ"});
+  EXPECT_EQ(top("e0784", 1), std::vector<std::string>{"E0784"});
+  EXPECT_EQ(top("0SRC", 2, "icd10pcs").size(), 2u);
+}
+
+TEST_F(RealCorpusTest, GuidelineSearchFindsTheRightSections) {
+  EXPECT_EQ(top("sepsis guidelines", 3, "guidelines").at(0).substr(0, 7), "I.C.1.d");
+  const auto ckd = top("sequencing of hypertension with CKD", 3, "guidelines");
+  EXPECT_NE(std::find(ckd.begin(), ckd.end(), "I.C.9.a.2"), ckd.end());
+  // Code searches do not return guideline sections.
+  for (const auto& code : top("sepsis", 20)) EXPECT_EQ(code.find("I.C"), std::string::npos) << code;
+}
+
+TEST_F(RealCorpusTest, CodeDetailLinksTheGuidelinesThatNameIt) {
+  auto detail = searcher_->code_detail("icd10cm", "I12.9");
+  ASSERT_TRUE(detail.is_ok());
+  bool found = false;
+  for (const auto& link : detail.value().guidelines) found |= link.section == "I.C.9.a.2";
+  EXPECT_TRUE(found);
+  auto section = searcher_->code_detail("guidelines", "I.C.9.a.2");
+  ASSERT_TRUE(section.is_ok()) << section.status().to_string();
+  EXPECT_EQ(section.value().record.title, "Hypertensive Chronic Kidney Disease");
+  EXPECT_FALSE(section.value().ancestors.empty());
 }
 
 }  // namespace

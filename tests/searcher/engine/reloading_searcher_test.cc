@@ -18,13 +18,13 @@ TEST(ReloadingSearcherTest, FollowsAPublishedIndexAndKeepsOldOneAlive) {
   auto reloading = ReloadingSearcher::open(dir / "index", std::chrono::milliseconds(0));
   ASSERT_TRUE(reloading.is_ok()) << reloading.status().to_string();
   const std::shared_ptr<const Searcher> before = reloading.value()->current();
-  EXPECT_EQ(before->info().documents, 28u);
+  EXPECT_EQ(before->info().documents, testing::kFixtureDocuments);
 
   testing::drop_last_two_codes(corpus);
   testing::build_fixture_index(corpus, dir / "index");
 
   const std::shared_ptr<const Searcher> after = reloading.value()->current();
-  EXPECT_EQ(after->info().documents, 26u);
+  EXPECT_EQ(after->info().documents, testing::kFixtureDocuments - 2);
   EXPECT_EQ(reloading.value()->reloads(), 1);
   SearchRequest request;
   request.query = "I10";
@@ -37,7 +37,7 @@ TEST(ReloadingSearcherTest, KeepsServingWhenTheDirectoryDisappears) {
   auto reloading = ReloadingSearcher::open(dir / "index", std::chrono::milliseconds(0));
   ASSERT_TRUE(reloading.is_ok());
   std::filesystem::rename(dir / "index", dir / "moved");
-  EXPECT_EQ(reloading.value()->current()->info().documents, 28u);
+  EXPECT_EQ(reloading.value()->current()->info().documents, testing::kFixtureDocuments);
   EXPECT_EQ(reloading.value()->reloads(), 0);
 }
 

@@ -83,6 +83,38 @@ TEST_F(ApiRoutesTest, CodeDetailCarriesHierarchyNotesAndSeventhCharacters) {
       << indexed.body;
 }
 
+TEST_F(ApiRoutesTest, GuidelineRoutesSearchAndShowSections) {
+  const HttpResponse found = get("/v1/guidelines/search?q=sepsis%20guidelines&limit=2");
+  EXPECT_EQ(found.status, 200);
+  EXPECT_NE(found.body.find("\"code\":\"I.C.1.d"), std::string::npos) << found.body;
+  EXPECT_NE(found.body.find("\"system\":\"guidelines\""), std::string::npos);
+  const HttpResponse section = get("/v1/guidelines/I.C.9.a.2");
+  EXPECT_EQ(section.status, 200);
+  EXPECT_NE(section.body.find("\"title\":\"Hypertensive Chronic Kidney Disease\""), std::string::npos);
+  EXPECT_NE(section.body.find("\"referenced_codes\":[\"I12\",\"N18\"]"), std::string::npos) << section.body;
+  const HttpResponse missing = get("/v1/guidelines/I.Z.9");
+  EXPECT_EQ(missing.status, 404);
+  EXPECT_NE(missing.body.find(R"(guideline section \"I.Z.9\" not found)"), std::string::npos) << missing.body;
+  EXPECT_EQ(get("/v1/guidelines/search?q=sepsis&limit=0").status, 400);
+  EXPECT_EQ(get("/guideline/I.C.9.a.2").body, get("/").body);  // deep link serves the page
+  // A code's detail names the sections about it.
+  const HttpResponse code = get("/v1/codes/icd10cm/I10");
+  EXPECT_NE(code.body.find("\"guidelines\":[{\"section\":\"I.C.9.a\",\"title\":\"Hypertension\","
+                           "\"via_code\":\"I10\"}"),
+            std::string::npos)
+      << code.body;
+}
+
+TEST_F(ApiRoutesTest, EverySystemFiltersAndShowsItsDetail) {
+  const HttpResponse pcs = get("/v1/search?q=appendix&system=icd10pcs");
+  EXPECT_EQ(pcs.status, 200);
+  EXPECT_EQ(pcs.body.find("\"system\":\"icd10cm\""), std::string::npos);
+  const HttpResponse detail = get("/v1/codes/hcpcs/J0135");
+  EXPECT_EQ(detail.status, 200);
+  EXPECT_NE(detail.body.find("{\"name\":\"Status\",\"value\":\"Terminated\""), std::string::npos) << detail.body;
+  EXPECT_NE(detail.body.find("\"billable\":false"), std::string::npos);
+}
+
 TEST_F(ApiRoutesTest, UnknownCodeAndRouteAre404) {
   const HttpResponse code = get("/v1/codes/icd10cm/Z99.999");
   EXPECT_EQ(code.status, 404);
@@ -110,7 +142,11 @@ TEST_F(ApiRoutesTest, ServesPageAssetsHealthAndMetrics) {
   EXPECT_EQ(get("/assets/app.js").content_type, "text/javascript; charset=utf-8");
   EXPECT_EQ(get("/assets/style.css").status, 200);
   const HttpResponse health = get("/healthz");
-  EXPECT_NE(health.body.find("\"documents\":28"), std::string::npos) << health.body;
+  EXPECT_NE(health.body.find("\"documents\":" + std::to_string(testing::kFixtureDocuments)), std::string::npos)
+      << health.body;
+  EXPECT_NE(health.body.find("{\"system\":\"hcpcs\",\"release\":\"2025-oct\",\"documents\":7}"),
+            std::string::npos)
+      << health.body;
   metrics_.record(Route::kSearch, 200, 0.0007);
   const HttpResponse exposition = get("/metrics");
   EXPECT_EQ(exposition.content_type, "text/plain; version=0.0.4");
