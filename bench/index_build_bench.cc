@@ -1,5 +1,6 @@
 // Index build benchmark: builds the full index from the corpus and prints wall time, index
-// size and peak resident memory of this process (getrusage), as bench/RESULTS.md records.
+// size and peak resident memory of this process (getrusage), and each code set's ingestion
+// summary, as bench/RESULTS.md records.
 //   build/bin/index_build_bench [--corpus DIR] [--index DIR]
 #include <sys/resource.h>
 
@@ -32,5 +33,11 @@ int main(int argc, char** argv) {
   std::printf("build_seconds    %.1f\n", report.value().seconds);
   std::printf("index_megabytes  %.1f\n", static_cast<double>(report.value().index_bytes) / 1e6);
   std::printf("peak_rss_mb      %.1f\n", static_cast<double>(usage.ru_maxrss) / 1024.0);
+  // One ingestion summary per code set.
+  std::printf("\n%-10s %-10s %9s %9s %8s  %s\n", "code set", "release", "documents", "billable", "seconds", "detail");
+  for (const auto& set : report.value().code_sets) {
+    std::printf("%-10s %-10s %9zu %9zu %8.1f  %s\n", set.code_set.c_str(), set.release.c_str(), set.documents,
+                set.billable, set.seconds, set.detail.c_str());
+  }
   return 0;
 }

@@ -92,7 +92,9 @@ std::vector<CodeCandidate> code_candidates(std::string_view query) {
   if (is_icd10cm_shape(compact)) candidates.push_back({kIcd10Cm, compact});
   if (dot == std::string_view::npos) {
     // A PCS table or partial code ("0DT", "0DTJ") lists the codes under it.
-    if (compact.size() >= 3 && is_icd10pcs_prefix_shape(compact) && is_pcs_section(compact[0])) {
+    // Three characters starting with a letter read as an abbreviation first ("DM2").
+    const bool table_like = is_digit(compact[0]) ? compact.size() >= 3 : compact.size() >= 4;
+    if (table_like && is_icd10pcs_prefix_shape(compact) && is_pcs_section(compact[0])) {
       candidates.push_back({kIcd10Pcs, compact});
     }
     if (is_hcpcs_shape(compact)) candidates.push_back({kHcpcs, compact});

@@ -56,9 +56,12 @@ TEST(CodeFormatTest, ListsCandidateSystemsForCodeLikeQueries) {
   // A PCS table or partial code lists the codes under it; CM shapes come first.
   EXPECT_EQ(code_candidates("0dtj").at(0).system, kIcd10Pcs);
   EXPECT_EQ(code_candidates("0DT").at(0).compact, "0DT");
-  candidates = code_candidates("B20");
-  ASSERT_EQ(candidates.size(), 2u);
+  // Three characters starting with a letter are not taken as a PCS table: "DM2" is diabetes.
+  candidates = code_candidates("DM2");
+  ASSERT_EQ(candidates.size(), 1u);
   EXPECT_EQ(candidates[0].system, kIcd10Cm);
+  candidates = code_candidates("BW03");
+  ASSERT_EQ(candidates.size(), 2u);
   EXPECT_EQ(candidates[1].system, kIcd10Pcs);
   EXPECT_TRUE(code_candidates("0D").empty());
   EXPECT_TRUE(code_candidates("heart attack").empty());
