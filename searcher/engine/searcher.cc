@@ -2,6 +2,7 @@
 
 #include <xapian.h>
 
+#include <atomic>
 #include <cctype>
 #include <filesystem>
 #include <system_error>
@@ -73,6 +74,7 @@ struct Searcher::Impl {
   // between threads corrupts memory.
   Xapian::Stem stemmer{"english"};
   IndexInfo info;  // read once at open
+  std::uint64_t instance_id = 0;
   std::vector<std::string> imported_systems;  // code sets that are not official ones
 
   // 0-100: a text match's weight relative to the best match of the same query.
@@ -260,6 +262,8 @@ Result<std::unique_ptr<Searcher>> Searcher::open(const std::string& directory) {
   }
   auto impl = std::make_unique<Impl>();
   impl->directory = directory;
+  static std::atomic<std::uint64_t> opened{0};
+  impl->instance_id = ++opened;
   try {
     impl->database = Xapian::Database(directory);
     const std::string version =
@@ -418,6 +422,8 @@ Result<CodeDetail> Searcher::code_detail(const std::string& system, const std::s
   }
   return detail;
 }
+
+std::uint64_t Searcher::instance_id() const { return impl_->instance_id; }
 
 IndexInfo Searcher::info() const {
   IndexInfo info = impl_->info;

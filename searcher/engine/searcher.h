@@ -2,6 +2,7 @@
 // search with spelling correction, and full records by code. See docs/RANKING.md.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -65,6 +66,10 @@ class Searcher {
   Result<CodeDetail> code_detail(const std::string& system, const std::string& code) const;
 
   IndexInfo info() const;
+
+  // A number no other Searcher of this process has: what a cache of answers keys on, so an
+  // answer is never served from a different (reloaded) index.
+  std::uint64_t instance_id() const;
 
  private:
   struct Impl;

@@ -165,10 +165,16 @@ std::vector<std::string> segments(const std::string& path) {
   return parts;
 }
 
+// Answers that depend only on the target and the index.
+bool is_cacheable(Route route) {
+  return route == Route::kSearch || route == Route::kSuggest || route == Route::kCode ||
+         route == Route::kGuidelineSearch || route == Route::kGuideline;
+}
+
 }  // namespace
 
 HttpResponse handle_request(const HttpRequest& request, ReloadingSearcher& searcher,
-                            const Metrics& metrics_in, Route& route) {
+                            const Metrics& metrics_in, Route& route, ResponseCache* cache) {
   route = Route::kOther;
   try {
     auto target = parse_target(request.target);
@@ -194,7 +200,14 @@ HttpResponse handle_request(const HttpRequest& request, ReloadingSearcher& searc
         refused.headers.emplace_back("Allow", "GET, HEAD");
         return refused;
       }
-      return row.handler(target.value(), captured, *searcher.current(), metrics_in);
+      const std::shared_ptr<const Searcher> current = searcher.current();
+      const bool cached = cache != nullptr && is_cacheable(row.route);
+      if (cached) {
+        if (auto hit = cache->find(current->instance_id(), request.target)) return std::move(*hit);
+      }
+      HttpResponse response = row.handler(target.value(), captured, *current, metrics_in);
+      if (cached && response.status == 200) cache->store(current->instance_id(), request.target, response);
+      return response;
     }
     return error_response(404, "not_found", "no route for " + target.value().path.substr(0, 100));
   } catch (const std::exception& error) {

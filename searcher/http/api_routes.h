@@ -17,14 +17,17 @@
 #include "searcher/engine/reloading_searcher.h"
 #include "searcher/http/http_exchange.h"
 #include "searcher/http/metrics.h"
+#include "searcher/http/response_cache.h"
 
 namespace medcode::searcher {
 
 // Answers one request with the searcher of the calling thread. Errors use the API's JSON
 // error shape: 400 for a bad parameter (named in the message), 404 for an unknown route or
 // code, 405 for a method other than GET or HEAD, 503 when the index is unavailable.
-// route is set to the route matched, for metrics. Never throws.
+// route is set to the route matched, for metrics. With a cache, successful answers of the
+// search, suggest, code and guideline routes are kept and served again for the same target
+// and index. Never throws.
 HttpResponse handle_request(const HttpRequest& request, ReloadingSearcher& searcher,
-                            const Metrics& metrics, Route& route);
+                            const Metrics& metrics, Route& route, ResponseCache* cache = nullptr);
 
 }  // namespace medcode::searcher

@@ -26,8 +26,12 @@ using tcp = asio::ip::tcp;
 
 // What every session shares.
 struct Shared {
+  explicit Shared(const ServerOptions& given) : options(given), cache(given.cache_entries) {
+    metrics.watch_cache(&cache);
+  }
   ServerOptions options;
   Metrics metrics;
+  ResponseCache cache;
 };
 
 // Each worker thread opens its own index handle on first use (Xapian databases are not
@@ -84,7 +88,7 @@ class Session : public std::enable_shared_from_this<Session> {
       response = error_response(Status::unavailable("index " + shared_.options.index_dir +
                                                     " cannot be opened; is it built?"));
     } else {
-      response = handle_request(exchange, *searcher, shared_.metrics, route);
+      response = handle_request(exchange, *searcher, shared_.metrics, route, &shared_.cache);
     }
     shared_.metrics.record(route, response.status,
                            std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
@@ -146,7 +150,7 @@ Result<tcp::endpoint> parse_listen(const std::string& listen) {
 struct HttpServer::Impl {
   // options.threads must be resolved (> 0) before construction: it is the io_context's
   // concurrency hint, and a hint of 1 tells Asio that a single thread runs it.
-  explicit Impl(const ServerOptions& options) : shared{options, {}} {}
+  explicit Impl(const ServerOptions& options) : shared(options) {}
 
   Shared shared;
   asio::io_context io{static_cast<int>(shared.options.threads)};

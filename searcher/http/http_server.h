@@ -20,6 +20,7 @@ struct ServerOptions {
   std::size_t max_body_bytes = 8192;      // larger request bodies get 413
   std::chrono::seconds read_timeout{10};  // to receive a whole request once it starts
   std::chrono::seconds idle_timeout{60};  // keep-alive connection with no request
+  std::size_t cache_entries = 20000;      // rendered API answers kept (response_cache.h); 0: none
 };
 
 class HttpServer {

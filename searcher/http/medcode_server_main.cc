@@ -1,5 +1,5 @@
 // medcode-server: serves a medcode index over HTTP (JSON API, web page, metrics).
-//   medcode-server --index DIR [--listen 127.0.0.1:8080] [--threads N]
+//   medcode-server --index DIR [--listen 127.0.0.1:8080] [--threads N] [--cache-entries N]
 #include <boost/program_options.hpp>
 #include <cstdio>
 #include <exception>
@@ -12,7 +12,7 @@ namespace po = boost::program_options;
 
 namespace {
 
-constexpr const char* kUsage = "usage: medcode-server --index DIR [--listen HOST:PORT] [--threads N]\n";
+constexpr const char* kUsage = "usage: medcode-server --index DIR [--listen HOST:PORT] [--threads N] [--cache-entries N]\n";
 
 int run(int argc, char** argv) {
   medcode::searcher::ServerOptions options;
@@ -20,7 +20,9 @@ int run(int argc, char** argv) {
   flags.add_options()("help,h", "show this help")(
       "index", po::value(&options.index_dir), "index directory built by medcode-indexer (required)")(
       "listen", po::value(&options.listen)->default_value(options.listen), "address to serve on; port 0 picks one")(
-      "threads", po::value(&options.threads)->default_value(0), "worker threads (0: one per core)");
+      "threads", po::value(&options.threads)->default_value(0), "worker threads (0: one per core)")(
+      "cache-entries", po::value(&options.cache_entries)->default_value(options.cache_entries),
+      "rendered API answers to keep for repeated requests (0: no cache)");
   po::variables_map values;
   try {
     po::store(po::parse_command_line(argc, argv, flags), values);

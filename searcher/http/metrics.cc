@@ -1,5 +1,7 @@
 #include "searcher/http/metrics.h"
 
+#include "searcher/http/response_cache.h"
+
 #include <cstdio>
 
 namespace medcode::searcher {
@@ -44,6 +46,15 @@ std::string Metrics::render(const std::string& index_release, const std::string&
                     route_name(static_cast<Route>(i)), status_class, static_cast<unsigned long long>(n));
       out += line;
     }
+  }
+  if (cache_ != nullptr) {
+    out += "# HELP medcode_response_cache_hits_total API answers served from the response cache.\n";
+    out += "# TYPE medcode_response_cache_hits_total counter\n";
+    out += "medcode_response_cache_hits_total " + std::to_string(cache_->hits()) + "\n";
+    out += "# TYPE medcode_response_cache_misses_total counter\n";
+    out += "medcode_response_cache_misses_total " + std::to_string(cache_->misses()) + "\n";
+    out += "# TYPE medcode_response_cache_entries gauge\n";
+    out += "medcode_response_cache_entries " + std::to_string(cache_->size()) + "\n";
   }
   out += "# HELP medcode_http_request_duration_seconds Time to answer a request, by route.\n";
   out += "# TYPE medcode_http_request_duration_seconds histogram\n";

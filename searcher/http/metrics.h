@@ -17,6 +17,8 @@ inline constexpr std::size_t kRouteCount = 10;
 // Name used as the route label: "search", "suggest", "code", ...
 const char* route_name(Route route);
 
+class ResponseCache;
+
 class Metrics {
  public:
   // Upper bounds of the latency buckets, in seconds.
@@ -25,8 +27,12 @@ class Metrics {
 
   void record(Route route, int http_status, double seconds);
 
+  // Reports this cache's hits, misses and size too (it must outlive the Metrics).
+  void watch_cache(const ResponseCache* cache) { cache_ = cache; }
+
   // The text exposition: medcode_http_requests_total{route,code},
-  // medcode_http_request_duration_seconds{route} histogram, medcode_index_info{release}.
+  // medcode_http_request_duration_seconds{route} histogram, medcode_index_info{release},
+  // and with a cache, medcode_response_cache_{hits,misses}_total and _entries.
   std::string render(const std::string& index_release, const std::string& index_built_at) const;
 
  private:
@@ -37,6 +43,7 @@ class Metrics {
     std::atomic<uint64_t> sum_microseconds{0};
   };
   std::array<PerRoute, kRouteCount> routes_{};
+  const ResponseCache* cache_ = nullptr;
 };
 
 }  // namespace medcode::searcher
