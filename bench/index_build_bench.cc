@@ -1,10 +1,11 @@
 // Index build benchmark: builds the full index from the corpus and prints wall time, index
 // size and peak resident memory of this process (getrusage), and each code set's ingestion
 // summary, as bench/RESULTS.md records.
-//   build/bin/index_build_bench [--corpus DIR] [--index DIR]
+//   build/bin/index_build_bench [--corpus DIR] [--index DIR] [--code-sets icd10cm,hcpcs,...]
 #include <sys/resource.h>
 
 #include <cstdio>
+#include <algorithm>
 #include <cstring>
 #include <string>
 
@@ -17,8 +18,16 @@ int main(int argc, char** argv) {
   for (int i = 1; i + 1 < argc; i += 2) {
     if (std::strcmp(argv[i], "--corpus") == 0) options.corpus_dir = argv[i + 1];
     else if (std::strcmp(argv[i], "--index") == 0) options.index_dir = argv[i + 1];
-    else {
-      std::fprintf(stderr, "usage: index_build_bench [--corpus DIR] [--index DIR]\n");
+    else if (std::strcmp(argv[i], "--code-sets") == 0) {
+      options.code_sets.clear();
+      std::string list = argv[i + 1];
+      for (std::size_t start = 0; start <= list.size();) {
+        const std::size_t comma = std::min(list.find(',', start), list.size());
+        if (comma > start) options.code_sets.push_back(list.substr(start, comma - start));
+        start = comma + 1;
+      }
+    } else {
+      std::fprintf(stderr, "usage: index_build_bench [--corpus DIR] [--index DIR] [--code-sets LIST]\n");
       return 64;
     }
   }

@@ -2,7 +2,6 @@
 
 #include <xapian.h>
 
-#include <atomic>
 #include <cctype>
 #include <filesystem>
 #include <system_error>
@@ -74,7 +73,7 @@ struct Searcher::Impl {
   // between threads corrupts memory.
   Xapian::Stem stemmer{"english"};
   IndexInfo info;  // read once at open
-  std::uint64_t instance_id = 0;
+  std::string index_id;
   std::vector<std::string> imported_systems;  // code sets that are not official ones
 
   // 0-100: a text match's weight relative to the best match of the same query.
@@ -262,8 +261,6 @@ Result<std::unique_ptr<Searcher>> Searcher::open(const std::string& directory) {
   }
   auto impl = std::make_unique<Impl>();
   impl->directory = directory;
-  static std::atomic<std::uint64_t> opened{0};
-  impl->instance_id = ++opened;
   try {
     impl->database = Xapian::Database(directory);
     const std::string version =
@@ -275,6 +272,8 @@ Result<std::unique_ptr<Searcher>> Searcher::open(const std::string& directory) {
                                 ": rebuild it with medcode-indexer build");
     }
     impl->text_query = std::make_unique<TextQueryBuilder>(impl->database);
+    impl->index_id = impl->database.get_uuid();
+    if (impl->index_id.empty()) impl->index_id = directory + "@" + impl->database.get_metadata(std::string(schema::kBuiltAtKey));
     impl->info.release = impl->database.get_metadata(std::string(schema::kReleaseKey));
     impl->info.built_at = impl->database.get_metadata(std::string(schema::kBuiltAtKey));
     const std::string sets = impl->database.get_metadata(std::string(schema::kCodeSetsKey));
@@ -423,7 +422,7 @@ Result<CodeDetail> Searcher::code_detail(const std::string& system, const std::s
   return detail;
 }
 
-std::uint64_t Searcher::instance_id() const { return impl_->instance_id; }
+const std::string& Searcher::index_id() const { return impl_->index_id; }
 
 IndexInfo Searcher::info() const {
   IndexInfo info = impl_->info;

@@ -2,7 +2,6 @@
 // search with spelling correction, and full records by code. See docs/RANKING.md.
 #pragma once
 
-#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -67,9 +66,9 @@ class Searcher {
 
   IndexInfo info() const;
 
-  // A number no other Searcher of this process has: what a cache of answers keys on, so an
-  // answer is never served from a different (reloaded) index.
-  std::uint64_t instance_id() const;
+  // The identity of the index (Xapian's database UUID): the same for every Searcher of one
+  // index, different for every build. What a cache of answers keys on.
+  const std::string& index_id() const;
 
  private:
   struct Impl;

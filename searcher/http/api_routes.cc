@@ -203,10 +203,10 @@ HttpResponse handle_request(const HttpRequest& request, ReloadingSearcher& searc
       const std::shared_ptr<const Searcher> current = searcher.current();
       const bool cached = cache != nullptr && is_cacheable(row.route);
       if (cached) {
-        if (auto hit = cache->find(current->instance_id(), request.target)) return std::move(*hit);
+        if (auto hit = cache->find(current->index_id(), request.target)) return std::move(*hit);
       }
       HttpResponse response = row.handler(target.value(), captured, *current, metrics_in);
-      if (cached && response.status == 200) cache->store(current->instance_id(), request.target, response);
+      if (cached && response.status == 200) cache->store(current->index_id(), request.target, response);
       return response;
     }
     return error_response(404, "not_found", "no route for " + target.value().path.substr(0, 100));

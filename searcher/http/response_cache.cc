@@ -2,18 +2,11 @@
 
 namespace medcode::searcher {
 
-void ResponseCache::follow_index(std::uint64_t index_identity) {
-  if (index_identity == index_identity_) return;
-  index_identity_ = index_identity;
-  recency_.clear();
-  by_target_.clear();
-}
-
-std::optional<HttpResponse> ResponseCache::find(std::uint64_t index_identity, const std::string& target) {
+std::optional<HttpResponse> ResponseCache::find(const std::string& index_id, const std::string& target) {
   if (capacity_ == 0) return std::nullopt;
+  const std::string key = index_id + " " + target;
   std::lock_guard<std::mutex> lock(mutex_);
-  follow_index(index_identity);
-  auto found = by_target_.find(target);
+  auto found = by_target_.find(key);
   if (found == by_target_.end()) {
     ++misses_;
     return std::nullopt;
@@ -23,13 +16,13 @@ std::optional<HttpResponse> ResponseCache::find(std::uint64_t index_identity, co
   return found->second->second;
 }
 
-void ResponseCache::store(std::uint64_t index_identity, const std::string& target, const HttpResponse& response) {
+void ResponseCache::store(const std::string& index_id, const std::string& target, const HttpResponse& response) {
   if (capacity_ == 0) return;
+  std::string key = index_id + " " + target;
   std::lock_guard<std::mutex> lock(mutex_);
-  follow_index(index_identity);
-  if (by_target_.count(target)) return;  // another thread answered the same request first
-  recency_.emplace_front(target, response);
-  by_target_[target] = recency_.begin();
+  if (by_target_.count(key)) return;  // another thread answered the same request first
+  recency_.emplace_front(std::move(key), response);
+  by_target_[recency_.front().first] = recency_.begin();
   if (recency_.size() > capacity_) {
     by_target_.erase(recency_.back().first);
     recency_.pop_back();

@@ -16,26 +16,34 @@ HttpResponse body(const std::string& text) {
 
 TEST(ResponseCacheTest, KeepsTheMostRecentAnswersOfOneIndex) {
   ResponseCache cache(2);
-  EXPECT_FALSE(cache.find(1, "/a").has_value());
-  cache.store(1, "/a", body("A"));
-  cache.store(1, "/b", body("B"));
-  ASSERT_TRUE(cache.find(1, "/a").has_value());  // /a is now the most recent
-  cache.store(1, "/c", body("C"));               // evicts /b
-  EXPECT_FALSE(cache.find(1, "/b").has_value());
-  EXPECT_EQ(cache.find(1, "/a")->body, "A");
-  EXPECT_EQ(cache.find(1, "/c")->body, "C");
+  EXPECT_FALSE(cache.find("one", "/a").has_value());
+  cache.store("one", "/a", body("A"));
+  cache.store("one", "/b", body("B"));
+  ASSERT_TRUE(cache.find("one", "/a").has_value());  // /a is now the most recent
+  cache.store("one", "/c", body("C"));               // evicts /b
+  EXPECT_FALSE(cache.find("one", "/b").has_value());
+  EXPECT_EQ(cache.find("one", "/a")->body, "A");
+  EXPECT_EQ(cache.find("one", "/c")->body, "C");
   EXPECT_EQ(cache.size(), 2u);
   EXPECT_EQ(cache.hits(), 3u);
   EXPECT_EQ(cache.misses(), 2u);
-  // Another index: nothing of the old one is served, and it is dropped.
-  EXPECT_FALSE(cache.find(2, "/a").has_value());
-  EXPECT_EQ(cache.size(), 0u);
+  // Every worker thread's Searcher of one index has the same id.
+  auto first = Searcher::open(testing::shared_fixture_index());
+  auto second = Searcher::open(testing::shared_fixture_index());
+  ASSERT_TRUE(first.is_ok() && second.is_ok());
+  EXPECT_EQ(first.value()->index_id(), second.value()->index_id());
+  EXPECT_FALSE(first.value()->index_id().empty());
+  // Another index: nothing of the old one is served; its entries age out.
+  EXPECT_FALSE(cache.find("two", "/a").has_value());
+  cache.store("two", "/a", body("A2"));
+  EXPECT_EQ(cache.find("two", "/a")->body, "A2");
+  EXPECT_EQ(cache.find("one", "/c")->body, "C");
 }
 
 TEST(ResponseCacheTest, CapacityZeroKeepsNothing) {
   ResponseCache cache(0);
-  cache.store(1, "/a", body("A"));
-  EXPECT_FALSE(cache.find(1, "/a").has_value());
+  cache.store("one", "/a", body("A"));
+  EXPECT_FALSE(cache.find("one", "/a").has_value());
   EXPECT_EQ(cache.size(), 0u);
 }
 
