@@ -1,6 +1,7 @@
 // medcode-indexer: builds a medcode index from the official release files.
 //   medcode-indexer build [--corpus DIR] [--release fy2026] --index DIR [--strict]
 //                         [--code-sets icd10cm,icd10pcs,hcpcs,guidelines] [--import SYSTEM=FILE]...
+//   medcode-indexer diff --from fy2025 --to fy2026 [--code-set icd10cm|icd10pcs] [--json]
 #include <unistd.h>
 
 #include <boost/program_options.hpp>
@@ -13,6 +14,7 @@
 
 #include "common/status.h"
 #include "indexer/build/index_build.h"
+#include "indexer/lifecycle/diff_releases.h"
 
 namespace po = boost::program_options;
 using medcode::indexer::BuildOptions;
@@ -24,7 +26,9 @@ namespace {
 constexpr const char* kUsage =
     "usage: medcode-indexer build [--corpus DIR] [--release fy2026] --index DIR [--strict]\n"
     "                             [--code-sets icd10cm,icd10pcs,hcpcs,guidelines]\n"
-    "                             [--import SYSTEM=FILE.tsv|FILE.jsonl]...\n";
+    "                             [--import SYSTEM=FILE.tsv|FILE.jsonl]...\n"
+    "       medcode-indexer diff --from fy2025 --to fy2026 [--code-set icd10cm|icd10pcs] [--json]\n"
+    "                            [--corpus DIR] [--manifest FILE] [--list N]\n";
 
 void print_progress(const BuildProgress& progress) {
   if (progress.total > 0) {
@@ -60,7 +64,52 @@ void print_report(const BuildReport& report) {
               static_cast<double>(report.index_bytes) / 1e6, report.seconds);
 }
 
+// medcode-indexer diff: what changed between two releases, checked against the addenda.
+int run_diff(int argc, char** argv) {
+  medcode::indexer::DiffOptions options;
+  bool json = false;
+  std::size_t listed = 20;
+  po::options_description flags("medcode-indexer diff");
+  flags.add_options()("help,h", "show this help")("from", po::value(&options.from_release), "older release")(
+      "to", po::value(&options.to_release), "newer release")(
+      "code-set", po::value(&options.code_set)->default_value("icd10cm"), "icd10cm or icd10pcs")(
+      "json", po::bool_switch(&json), "every change as one JSON object")(
+      "list", po::value(&listed)->default_value(20), "codes listed per kind in the text report")(
+      "corpus", po::value(&options.corpus_dir), "corpus directory")(
+      "manifest", po::value(&options.manifest_path), "manifest TSV (default: the built-in one)");
+  po::variables_map values;
+  try {
+    po::store(po::command_line_parser(argc - 1, argv + 1).options(flags).run(), values);
+    po::notify(values);
+  } catch (const po::error& error) {
+    std::cerr << "medcode-indexer: " << error.what() << "\n" << kUsage;
+    return 64;
+  }
+  if (values.count("help")) {
+    std::cout << kUsage << flags;
+    return 0;
+  }
+  if (options.from_release.empty() || options.to_release.empty()) {
+    std::cerr << "medcode-indexer: diff needs --from and --to releases, e.g. --from fy2025 --to fy2026\n";
+    return 64;
+  }
+  auto result = medcode::indexer::diff_releases(options);
+  if (!result.is_ok()) {
+    std::cerr << "medcode-indexer: " << result.status().message() << "\n";
+    return medcode::exit_code(result.status());
+  }
+  const auto& diff = result.value();
+  if (json) {
+    std::cout << medcode::indexer::release_diff_to_json(diff.diff, diff.checks) << "\n";
+  } else {
+    std::cout << medcode::indexer::release_diff_to_text(diff.diff, diff.checks, listed);
+    if (!diff.has_addenda) std::cout << "no order addenda for " << options.to_release << " in the manifest\n";
+  }
+  return 0;
+}
+
 int run(int argc, char** argv) {
+  if (argc >= 2 && std::string(argv[1]) == "diff") return run_diff(argc, argv);
   if (argc < 2 || std::string(argv[1]) != "build") {
     std::cerr << kUsage;
     return argc >= 2 && (std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h") ? 0 : 64;
