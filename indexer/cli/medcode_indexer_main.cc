@@ -1,6 +1,8 @@
 // medcode-indexer: builds a medcode index from the official release files.
 //   medcode-indexer build [--corpus DIR] [--release fy2026] --index DIR [--strict]
 //                         [--code-sets icd10cm,icd10pcs,hcpcs,guidelines] [--import SYSTEM=FILE]...
+//   medcode-indexer build --root ROOT [--release fy2025] [--publish] [--keep N] ...
+//   medcode-indexer publish --root ROOT VERSION | list --root ROOT | rollback --root ROOT
 //   medcode-indexer diff --from fy2025 --to fy2026 [--code-set icd10cm|icd10pcs] [--json]
 #include <unistd.h>
 
@@ -15,18 +17,24 @@
 #include "common/status.h"
 #include "indexer/build/index_build.h"
 #include "indexer/lifecycle/diff_releases.h"
+#include "indexer/lifecycle/index_root.h"
 
 namespace po = boost::program_options;
 using medcode::indexer::BuildOptions;
 using medcode::indexer::BuildProgress;
 using medcode::indexer::BuildReport;
+using medcode::Status;
 
 namespace {
 
 constexpr const char* kUsage =
-    "usage: medcode-indexer build [--corpus DIR] [--release fy2026] --index DIR [--strict]\n"
+    "usage: medcode-indexer build [--corpus DIR] [--release fy2026] (--index DIR | --root ROOT [--publish])\n"
+    "                             [--strict] [--keep N]\n"
     "                             [--code-sets icd10cm,icd10pcs,hcpcs,guidelines]\n"
     "                             [--import SYSTEM=FILE.tsv|FILE.jsonl]...\n"
+    "       medcode-indexer publish --root ROOT VERSION [--keep N]\n"
+    "       medcode-indexer list --root ROOT\n"
+    "       medcode-indexer rollback --root ROOT [--keep N]\n"
     "       medcode-indexer diff --from fy2025 --to fy2026 [--code-set icd10cm|icd10pcs] [--json]\n"
     "                            [--corpus DIR] [--manifest FILE] [--list N]\n";
 
@@ -108,13 +116,80 @@ int run_diff(int argc, char** argv) {
   return 0;
 }
 
+// publish, list and rollback: the versions under an index root.
+int run_versions(const std::string& command, int argc, char** argv) {
+  std::string root, version;
+  std::size_t keep = 3;
+  po::options_description flags("medcode-indexer " + command);
+  flags.add_options()("help,h", "show this help")("root", po::value(&root), "index root")(
+      "keep", po::value(&keep)->default_value(3), "versions to keep (the current and previous always stay)")(
+      "version", po::value(&version), "version to publish");
+  po::positional_options_description positional;
+  positional.add("version", 1);
+  po::variables_map values;
+  try {
+    po::store(po::command_line_parser(argc - 1, argv + 1).options(flags).positional(positional).run(), values);
+    po::notify(values);
+  } catch (const po::error& error) {
+    std::cerr << "medcode-indexer: " << error.what() << "\n" << kUsage;
+    return 64;
+  }
+  if (values.count("help")) {
+    std::cout << kUsage << flags;
+    return 0;
+  }
+  if (root.empty()) {
+    std::cerr << "medcode-indexer: " << command << " needs --root ROOT\n" << kUsage;
+    return 64;
+  }
+  if (command == "list") {
+    auto versions = medcode::indexer::list_versions(root);
+    if (!versions.is_ok()) {
+      std::cerr << "medcode-indexer: " << versions.status().message() << "\n";
+      return medcode::exit_code(versions.status());
+    }
+    std::printf("  %-30s %-8s %-20s %9s %9s\n", "version", "release", "built", "documents", "MB");
+    for (const auto& v : versions.value()) {
+      std::printf("%s %-30s %-8s %-20s %9zu %9.1f%s\n", v.current ? "*" : " ", v.name.c_str(), v.release.c_str(),
+                  v.built_at.c_str(), v.documents, static_cast<double>(v.bytes) / 1e6,
+                  v.error.empty() ? "" : ("  cannot be served: " + v.error).c_str());
+    }
+    return 0;
+  }
+  if (command == "rollback") {
+    auto restored = medcode::indexer::rollback(root, keep);
+    if (!restored.is_ok()) {
+      std::cerr << "medcode-indexer: " << restored.status().message() << "\n";
+      return medcode::exit_code(restored.status());
+    }
+    std::printf("current  %s (rolled back)\n", restored.value().c_str());
+    return 0;
+  }
+  if (version.empty()) {
+    std::cerr << "medcode-indexer: publish needs a VERSION (see medcode-indexer list --root " << root << ")\n";
+    return 64;
+  }
+  if (Status published = medcode::indexer::publish_version(root, version, keep); !published.is_ok()) {
+    std::cerr << "medcode-indexer: " << published.message() << "\n";
+    return medcode::exit_code(published);
+  }
+  std::printf("current  %s\n", version.c_str());
+  return 0;
+}
+
 int run(int argc, char** argv) {
   if (argc >= 2 && std::string(argv[1]) == "diff") return run_diff(argc, argv);
+  for (const char* command : {"publish", "list", "rollback"}) {
+    if (argc >= 2 && std::string(argv[1]) == command) return run_versions(command, argc, argv);
+  }
   if (argc < 2 || std::string(argv[1]) != "build") {
     std::cerr << kUsage;
     return argc >= 2 && (std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h") ? 0 : 64;
   }
   BuildOptions options;
+  std::string root;
+  bool publish = false;
+  std::size_t keep = 3;
   std::string code_sets;
   std::vector<std::string> imports;
   po::options_description flags("medcode-indexer build");
@@ -123,6 +198,9 @@ int run(int argc, char** argv) {
       "corpus directory (default: $MEDCODE_CORPUS, ../shared/corpus, corpus/cache)")(
       "release", po::value(&options.release)->default_value("fy2026"), "ICD-10-CM release to build")(
       "index", po::value(&options.index_dir), "index directory to create or replace")(
+      "root", po::value(&root), "index root: build a new version under ROOT/releases")(
+      "publish", po::bool_switch(&publish), "with --root: make the new version current when built")(
+      "keep", po::value(&keep)->default_value(3), "with --publish: versions to keep")(
       "manifest", po::value(&options.manifest_path), "manifest TSV (default: the built-in one)")(
       "strict", po::bool_switch(&options.strict), "fail on the first skipped record")(
       "code-sets", po::value<std::string>(&code_sets)->default_value("icd10cm,icd10pcs,hcpcs,guidelines"),
@@ -141,9 +219,19 @@ int run(int argc, char** argv) {
     std::cout << kUsage << flags;
     return 0;
   }
-  if (options.index_dir.empty()) {
-    std::cerr << "medcode-indexer: --index DIR is required\n" << kUsage;
+  if (options.index_dir.empty() == root.empty()) {
+    std::cerr << "medcode-indexer: give --index DIR or --root ROOT\n" << kUsage;
     return 64;
+  }
+  std::string version;
+  if (!root.empty()) {
+    auto made = medcode::indexer::new_version(root, options.release);
+    if (!made.is_ok()) {
+      std::cerr << "medcode-indexer: " << made.status().message() << "\n";
+      return medcode::exit_code(made.status());
+    }
+    version = made.value();
+    options.index_dir = medcode::indexer::version_path(root, version);
   }
   options.code_sets.clear();
   std::size_t start = 0;
@@ -169,6 +257,18 @@ int run(int argc, char** argv) {
     return medcode::exit_code(report.status());
   }
   print_report(report.value());
+  if (!version.empty()) {
+    if (!publish) {
+      std::printf("version  %s (serve it with: medcode-indexer publish --root %s %s)\n", version.c_str(), root.c_str(),
+                  version.c_str());
+      return 0;
+    }
+    if (Status published = medcode::indexer::publish_version(root, version, keep); !published.is_ok()) {
+      std::cerr << "medcode-indexer: " << published.message() << "\n";
+      return medcode::exit_code(published);
+    }
+    std::printf("current  %s\n", version.c_str());
+  }
   return 0;
 }
 

@@ -4,8 +4,10 @@
 
 namespace medcode::searcher {
 
+// An index root is followed through its `current` symlink: publishing a version changes
+// the directory it names, which stat() sees.
 ReloadingSearcher::ReloadingSearcher(std::string directory, std::chrono::milliseconds check_interval)
-    : directory_(std::move(directory)), check_interval_(check_interval) {}
+    : directory_(served_index_directory(directory)), check_interval_(check_interval) {}
 
 Result<std::unique_ptr<ReloadingSearcher>> ReloadingSearcher::open(
     const std::string& directory, std::chrono::milliseconds check_interval) {

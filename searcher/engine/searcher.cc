@@ -252,7 +252,17 @@ struct Searcher::Impl {
 Searcher::Searcher(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Searcher::~Searcher() = default;
 
-Result<std::unique_ptr<Searcher>> Searcher::open(const std::string& directory) {
+std::string served_index_directory(const std::string& directory) {
+  std::error_code error;
+  const std::filesystem::path root(directory);
+  if (!std::filesystem::exists(root / "iamglass", error) && std::filesystem::exists(root / "current", error)) {
+    return (root / "current").string();
+  }
+  return directory;
+}
+
+Result<std::unique_ptr<Searcher>> Searcher::open(const std::string& given) {
+  const std::string directory = served_index_directory(given);
   std::error_code error;
   if (!std::filesystem::is_directory(directory, error)) {
     return Status::unavailable("index " + directory +

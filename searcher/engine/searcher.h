@@ -27,6 +27,10 @@ struct IndexInfo {
   std::vector<CodeSet> code_sets;
 };
 
+// The index a directory names: itself, or for an index root (medcode-indexer build
+// --root) its `current` symlink, the published version.
+std::string served_index_directory(const std::string& directory);
+
 // A read-only view of one index directory.
 // Thread-safety: a Searcher holds one Xapian::Database, which must not be used by two
 // threads at once. Give each thread its own Searcher (opening is cheap).
