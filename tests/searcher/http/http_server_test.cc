@@ -10,7 +10,9 @@
 
 #include <atomic>
 #include <thread>
+#include <vector>
 
+#include "indexer/lifecycle/index_root.h"
 #include "tests/support/fixture_corpus.h"
 
 namespace medcode::searcher {
@@ -195,6 +197,87 @@ TEST(HttpServerReloadTest, NoRequestFailsWhileANewIndexIsPublished) {
   server.value()->stop();
   server.value()->wait();
   EXPECT_NE(health.find("\"documents\":26"), std::string::npos) << health;
+  EXPECT_GT(ok.load(), 0);
+  EXPECT_EQ(failed.load(), 0);
+}
+
+// An index root: publish and roll back between two versions while clients search; every
+// answer is a 200 with the right code, and the server follows each switch.
+TEST(HttpServerReloadTest, NoRequestFailsDuringPublishAndRollback) {
+  testing::TempDir dir;
+  const auto corpus = testing::make_fixture_corpus(dir.path());
+  const std::string root = dir / "root";
+  std::vector<std::string> versions;
+  for (int i = 0; i < 2; ++i) {
+    auto version = indexer::new_version(root, "fy2026");
+    ASSERT_TRUE(version.is_ok());
+    testing::build_fixture_index(corpus, indexer::version_path(root, version.value()));
+    versions.push_back(version.value());
+    testing::drop_last_two_codes(corpus);
+  }
+  ASSERT_TRUE(indexer::publish_version(root, versions[0], 3).is_ok());
+  ServerOptions options;
+  options.listen = "127.0.0.1:0";
+  options.index_dir = root;
+  options.threads = 2;
+  auto server = HttpServer::start(options);
+  ASSERT_TRUE(server.is_ok()) << server.status().to_string();
+  const unsigned short port = server.value()->port();
+  auto get = [port](const std::string& target) {
+    asio::io_context io;
+    tcp::socket socket(io);
+    asio::connect(socket, tcp::resolver(io).resolve("127.0.0.1", std::to_string(port)));
+    http::request<http::empty_body> request(http::verb::get, target, 11);
+    request.set(http::field::host, "127.0.0.1");
+    http::write(socket, request);
+    beast::flat_buffer buffer;
+    http::response<http::string_body> response;
+    http::read(socket, buffer, response);
+    return response;
+  };
+
+  std::atomic<bool> done{false};
+  std::atomic<int> ok{0}, failed{0};
+  std::vector<std::thread> clients;
+  for (int c = 0; c < 3; ++c) {
+    clients.emplace_back([&, c] {
+      asio::io_context io;
+      tcp::socket socket(io);
+      asio::connect(socket, tcp::resolver(io).resolve("127.0.0.1", std::to_string(port)));
+      beast::flat_buffer buffer;
+      // Distinct targets per client and round, so the response cache does not answer them all.
+      for (int i = 0; !done.load(); ++i) {
+        const std::string target = "/v1/search?q=hypertension&limit=" + std::to_string(1 + (i + c) % 50);
+        http::request<http::empty_body> request(http::verb::get, target, 11);
+        request.set(http::field::host, "127.0.0.1");
+        request.keep_alive(true);
+        http::write(socket, request);
+        http::response<http::string_body> response;
+        http::read(socket, buffer, response);
+        (response.result_int() == 200 && response.body().find("\"code\":\"I10\"") != std::string::npos ? ok : failed)++;
+      }
+    });
+  }
+  const std::string smaller = "\"documents\":" + std::to_string(testing::kFixtureDocuments - 2) + ",";
+  for (int round = 0; round < 4; ++round) {
+    const bool to_second = round % 2 == 0;
+    if (to_second) {
+      ASSERT_TRUE(indexer::publish_version(root, versions[1], 3).is_ok());
+    } else {
+      ASSERT_TRUE(indexer::rollback(root, 3).is_ok());
+    }
+    // Wait for the server to follow (it checks every 200 ms): an event, not a timing assertion.
+    bool followed = false;
+    for (int attempt = 0; attempt < 100 && !followed; ++attempt) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+      followed = (get("/healthz").body().find(smaller) != std::string::npos) == to_second;
+    }
+    EXPECT_TRUE(followed) << "round " << round;
+  }
+  done = true;
+  for (auto& client : clients) client.join();
+  server.value()->stop();
+  server.value()->wait();
   EXPECT_GT(ok.load(), 0);
   EXPECT_EQ(failed.load(), 0);
 }
