@@ -16,6 +16,8 @@ inline constexpr std::string_view kCodePrefixTermPrefix = "XP";  // XP<system>:<
 inline constexpr std::string_view kParentTermPrefix = "XU";      // XU<system>:<parent code>
 inline constexpr std::string_view kBillableTerm = "XBILLABLE";   // billable codes only
 inline constexpr std::string_view kInitialEncounterTerm = "XINITIAL";  // 7th character A-like
+// A code the release deleted (kept so its code still finds it, with its replacements).
+inline constexpr std::string_view kDeletedTerm = "XDELETED";
 // XM<concept key> (common/word_splitter.h): the code an Alphabetic Index main term, or main
 // term plus first-level subterm, leads to: the default code for that phrase.
 inline constexpr std::string_view kConceptTermPrefix = "XM";

@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "indexer/build/build_steps.h"
+#include "indexer/build/code_validity.h"
 #include "indexer/build/icd10cm_record_builder.h"
 #include "indexer/corpus/curated_synonyms.h"
 #include "indexer/sources/source_bytes.h"
@@ -12,7 +13,8 @@ namespace medcode::indexer {
 namespace {
 
 const std::vector<std::string> kRequiredRoles = {"order"};
-const std::vector<std::string> kEnrichmentRoles = {"tabular", "index", "eindex", "drug", "neoplasm"};
+const std::vector<std::string> kEnrichmentRoles = {"tabular", "index", "eindex", "drug", "neoplasm",
+                                                   "conversion-table"};
 
 // Holds every parsed source until the records are built.
 struct ParsedSources {
@@ -22,6 +24,7 @@ struct ParsedSources {
   std::unique_ptr<IndexTerms> external_cause_index;
   std::unique_ptr<TableEntries> drug_table;
   std::unique_ptr<TableEntries> neoplasm_table;
+  std::unique_ptr<ConversionTable> conversions;
 };
 
 Status read_sources(BuildContext& context, const ReleaseSources& selected, ParsedSources& parsed) {
@@ -51,6 +54,12 @@ Status read_sources(BuildContext& context, const ReleaseSources& selected, Parse
       slot = std::make_unique<IndexTerms>(std::move(terms).value());
       entry.records = slot->entries.size();
       entry.skipped = slot->skipped;
+    } else if (role == "conversion-table") {
+      auto table = read_conversion_table(source.location.path);
+      if (!table.is_ok()) return table.status();
+      parsed.conversions = std::make_unique<ConversionTable>(std::move(table).value());
+      entry.records = parsed.conversions->conversions.size();
+      entry.skipped = parsed.conversions->skipped;
     } else if (role == "drug" || role == "neoplasm") {
       auto table = read_icd10cm_table(std::move(bytes).value(), name);
       if (!table.is_ok()) return table.status();
@@ -90,6 +99,31 @@ Status add_curated_synonyms(BuildContext& context, const IndexTerms* alphabetic_
   return Status::ok();
 }
 
+// The previous fiscal year's order file, when the manifest and corpus have it.
+Result<std::unique_ptr<OrderFile>> previous_order(BuildContext& context, int fiscal_year, std::string& release) {
+  for (const auto& file : context.manifest) {
+    if (file.code_set != "icd10cm" || file.role != "order" || file.fiscal_year != fiscal_year - 1) continue;
+    auto selected = select_release_sources(context.manifest, context.corpus_dir, "icd10cm", file.release, {"order"}, {});
+    if (!selected.is_ok()) {
+      context.report.notices.push_back("icd10cm: previous release " + file.release +
+                                       " not in the corpus; new and deleted codes not marked");
+      return std::unique_ptr<OrderFile>();
+    }
+    auto verified = context.select("icd10cm", file.release, {"order"}, {});
+    if (!verified.is_ok()) return verified.status();
+    const SelectedSource& source = *verified.value().find("order");
+    auto bytes = load_source_bytes(source.location);
+    if (!bytes.is_ok()) return bytes.status();
+    auto order = read_order_file(bytes.value(), source.location.display_name(), "icd10cm");
+    if (!order.is_ok()) return order.status();
+    context.report.sources.push_back(SourceReport{"icd10cm", "previous order", source.location.display_name(),
+                                                  file.release, order.value().entries.size(), order.value().skipped});
+    release = file.release;
+    return std::make_unique<OrderFile>(std::move(order).value());
+  }
+  return std::unique_ptr<OrderFile>();
+}
+
 }  // namespace
 
 Status build_icd10cm_step(BuildContext& context, std::set<std::string>& cm_codes) {
@@ -114,6 +148,14 @@ Status build_icd10cm_step(BuildContext& context, std::set<std::string>& cm_codes
   context.progress("merging icd10cm sources", 0, 0);
   if (Status added = add_curated_synonyms(context, parsed.alphabetic_index.get()); !added.is_ok()) return added;
   Icd10CmRecords built = build_icd10cm_records(sources);
+
+  std::string previous_release;
+  auto previous = previous_order(context, selected.value().fiscal_year, previous_release);
+  if (!previous.is_ok()) return previous.status();
+  const SelectedSource* order_source = selected.value().find("order");
+  ValiditySources validity{previous.value().get(), selected.value().fiscal_year - 1, selected.value().fiscal_year,
+                           order_source->file.effective, parsed.conversions.get()};
+  ValidityResult changes = apply_code_validity(built.records, validity);
   parsed = ParsedSources();  // the readers' output is no longer needed; free it
   context.report.attached_to_ancestor = built.attached_to_ancestor;
   context.report.unattached = built.skipped;
@@ -124,8 +166,15 @@ Status build_icd10cm_step(BuildContext& context, std::set<std::string>& cm_codes
     if (record.is_billable) ++summary.billable;
   }
   if (Status written = context.write(built.records, "writing icd10cm"); !written.is_ok()) return written;
+  if (Status written = context.write(changes.deleted, "writing deleted icd10cm codes"); !written.is_ok()) return written;
+  summary.documents += changes.deleted.size();
   summary.detail = std::to_string(built.attached_to_ancestor) +
                    " enrichment pieces attached to an ancestor of a retired code";
+  if (previous.value()) {
+    summary.detail += "; " + std::to_string(changes.new_codes) + " new and " + std::to_string(changes.deleted.size()) +
+                      " deleted since " + previous_release + " (" + std::to_string(changes.with_replacements) +
+                      " deleted codes with replacements)";
+  }
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   context.report.code_sets.push_back(summary);
   return Status::ok();

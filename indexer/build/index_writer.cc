@@ -76,9 +76,13 @@ Status IndexWriter::add(const CodeRecord& record, const std::vector<std::string>
     // A code terminated before the release (HCPCS) stays findable, but its words weigh
     // like an index term's, so the codes valid today rank above it; so do HCPCS modifiers,
     // which qualify a code rather than stand for a service.
-    const bool secondary = std::any_of(record.attributes.begin(), record.attributes.end(), [](const CodeAttribute& a) {
+    const bool deleted = std::any_of(record.attributes.begin(), record.attributes.end(), [](const CodeAttribute& a) {
+      return a.name == "Status" && a.value.rfind("Deleted in", 0) == 0;
+    });
+    const bool secondary = deleted || std::any_of(record.attributes.begin(), record.attributes.end(), [](const CodeAttribute& a) {
       return (a.name == "Status" && a.value == "Terminated") || (a.name == "Kind" && a.value == "Modifier");
     });
+    if (deleted) document.add_boolean_term(std::string(schema::kDeletedTerm));
     impl_->index_field(secondary ? schema::kIndexTermField : schema::kTitleField, record.title);
     // Official abbreviations ("fx", "init") are searchable, but weigh like a note.
     if (record.short_title != record.title) impl_->index_field(schema::kNoteField, record.short_title);

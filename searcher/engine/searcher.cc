@@ -26,6 +26,11 @@ std::string term(std::string_view prefix, const std::string& rest) {
 
 // Adds the system and billable filters of the request to query. Guideline sections are
 // only searched when asked for by name.
+// Codes a release deleted are found by code only, never by text.
+Xapian::Query without_deleted(Xapian::Query query) {
+  return Xapian::Query(Xapian::Query::OP_AND_NOT, query, Xapian::Query(std::string(schema::kDeletedTerm)));
+}
+
 Xapian::Query filtered(Xapian::Query query, const SearchRequest& request) {
   if (!request.system.empty()) {
     query = Xapian::Query(Xapian::Query::OP_FILTER, query,
@@ -151,7 +156,7 @@ struct Searcher::Impl {
 
   // Code or code-prefix lookup; false when the query is not an existing code or prefix.
   Result<bool> search_code(const SearchRequest& request, SearchResponse& response) const {
-    std::vector<Xapian::Query> prefixes;
+    std::vector<Xapian::Query> prefixes, exact_ids;
     std::unordered_set<std::string> exact;
     std::vector<CodeCandidate> candidates = code_candidates(request.query);
     // A licensed or local code set's codes have no fixed shape: try the query as one.
@@ -165,12 +170,16 @@ struct Searcher::Impl {
       const std::string prefix_term = term(schema::kCodePrefixTermPrefix, system_code);
       if (!database.term_exists(prefix_term)) continue;
       prefixes.emplace_back(prefix_term);
+      exact_ids.emplace_back(term(schema::kIdTermPrefix, system_code));
       exact.insert(system_code);
     }
     if (prefixes.empty()) return false;
     Xapian::Enquire enquire(database);
-    enquire.set_query(filtered(Xapian::Query(Xapian::Query::OP_OR, prefixes.begin(), prefixes.end()),
-                               request));
+    // A deleted code answers when typed in full, not among the descendants of a prefix.
+    const Xapian::Query listed(Xapian::Query::OP_OR,
+                               without_deleted(Xapian::Query(Xapian::Query::OP_OR, prefixes.begin(), prefixes.end())),
+                               Xapian::Query(Xapian::Query::OP_OR, exact_ids.begin(), exact_ids.end()));
+    enquire.set_query(filtered(listed, request));
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     // Tabular order puts the code itself before its descendants.
     enquire.set_sort_by_value(schema::kSortKeySlot, false);
@@ -200,7 +209,7 @@ struct Searcher::Impl {
     const bool across_systems = request.system.empty() && request.offset == 0;
     const auto wanted = static_cast<Xapian::doccount>(request.limit) + (across_systems ? kOtherSystemLookAhead : 0);
     auto run = [&](const Xapian::Query& query) {
-      enquire.set_query(filtered(query, request));
+      enquire.set_query(without_deleted(filtered(query, request)));
       return enquire.get_mset(static_cast<Xapian::doccount>(request.offset), wanted, check_at_least);
     };
     Xapian::MSet matches = run(parsed.query);
@@ -357,7 +366,7 @@ Result<SuggestResponse> Searcher::suggest(const SuggestRequest& request) const {
                                              split_words(normalized.value()), partial, request.limit);
     response.completions = completions.phrases;
     Xapian::Enquire enquire(impl_->database);
-    enquire.set_query(filtered(completions.query, as_search));
+    enquire.set_query(without_deleted(filtered(completions.query, as_search)));
     const Xapian::MSet matches = enquire.get_mset(0, static_cast<Xapian::doccount>(request.limit));
     for (auto it = matches.begin(); it != matches.end(); ++it) {
       auto hit = impl_->hit_from(it.get_document(), Impl::relative_score(it, matches), MatchKind::kText);

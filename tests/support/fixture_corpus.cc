@@ -31,6 +31,9 @@ const std::vector<FixtureRow> kRows = {
     {"icd10cm", "fy2026", "2025-10-01", "order", "icd10cm/fy2026/codes.zip", "icd10cm-order-2026.txt",
      "icd10cm/icd10cm-order-2026.txt"},
     {"icd10cm", "fy2026", "2025-10-01", "guidelines", "icd10cm/fy2026/guidelines.pdf", "", ""},
+    {"icd10cm", "fy2026", "2025-10-01", "conversion-table", "icd10cm/fy2026/conversion.xlsx", "", ""},
+    {"icd10cm", "fy2025", "2024-10-01", "order", "icd10cm/fy2025/codes2025.zip", "icd10cm-order-2025.txt",
+     "icd10cm/icd10cm-order-2025.txt"},
     {"icd10cm", "fy2021", "2020-10-01", "tabular", "icd10cm/fy2021/icd10cm_tabular_2021.xml", "",
      "icd10cm/icd10cm_tabular_2021.xml"},
     {"icd10cm", "fy2017", "2016-10-01", "index", "icd10cm/fy2017/icd10cm_index_2017.xml", "",
@@ -52,10 +55,19 @@ const std::vector<FixtureRow> kRows = {
     {"hcpcs", "2025-oct", "2025-10-01", "anweb", "hcpcs/2025-oct/HCPC2025_OCT_ANWEB.xlsx", "", ""},
 };
 
-// The parts of the ANWEB workbook fixture, zipped into an .xlsx.
-const std::vector<std::string> kAnwebParts = {"[Content_Types].xml", "_rels/.rels", "xl/workbook.xml",
-                                              "xl/_rels/workbook.xml.rels", "xl/sharedStrings.xml",
-                                              "xl/worksheets/sheet1.xml"};
+// The parts of a workbook fixture, zipped into an .xlsx (sharedStrings.xml when it has one).
+const std::vector<std::string> kWorkbookParts = {"[Content_Types].xml", "_rels/.rels", "xl/workbook.xml",
+                                                 "xl/_rels/workbook.xml.rels", "xl/sharedStrings.xml",
+                                                 "xl/worksheets/sheet1.xml"};
+
+void write_xlsx_fixture(const std::string& parts_dir, const std::string& path) {
+  std::vector<std::pair<std::string, std::string>> members;
+  for (const auto& part : kWorkbookParts) {
+    const std::string file = fixture_path(parts_dir + "/" + part);
+    if (fs::exists(file)) members.push_back({part, read_file(file)});
+  }
+  write_zip_members(path, members);
+}
 
 }  // namespace
 
@@ -110,11 +122,7 @@ void write_zip_members(const std::string& zip_path,
   ASSERT_EQ(zip_close(archive), 0);
 }
 
-void write_anweb_xlsx(const std::string& path) {
-  std::vector<std::pair<std::string, std::string>> members;
-  for (const auto& part : kAnwebParts) members.push_back({part, read_file(fixture_path("hcpcs/anweb/" + part))});
-  write_zip_members(path, members);
-}
+void write_anweb_xlsx(const std::string& path) { write_xlsx_fixture("hcpcs/anweb", path); }
 
 FixtureCorpus make_fixture_corpus(const std::string& root) {
   FixtureCorpus corpus{root + "/corpus", root + "/manifest.tsv"};
@@ -125,6 +133,8 @@ FixtureCorpus make_fixture_corpus(const std::string& root) {
       write_text_pdf(target, pages_of(read_file(fixture_path("guidelines/guidelines_fixture.txt"))));
     } else if (role == "anweb") {
       write_anweb_xlsx(target);
+    } else if (role == "conversion-table") {
+      write_xlsx_fixture("icd10cm/conversion", target);
     } else if (std::string(row.member).empty()) {
       write_file(target, read_file(fixture_path(row.fixture)));
     } else {
@@ -148,9 +158,14 @@ void refresh_manifest(const FixtureCorpus& corpus) {
 }
 
 void drop_last_two_codes(const FixtureCorpus& corpus) {
+  // Gone from both releases, so they are not "deleted in FY2026" codes either.
   std::string text = read_file(fixture_path("icd10cm/icd10cm-order-2026.txt"));
   text = text.substr(0, text.rfind("00027 "));
   write_zip(corpus.corpus_dir + "/icd10cm/fy2026/codes.zip", "icd10cm-order-2026.txt", text);
+  std::string previous = read_file(fixture_path("icd10cm/icd10cm-order-2025.txt"));
+  const auto cut = previous.find("00027 ");
+  previous = previous.substr(0, cut) + previous.substr(previous.find("00029 "));
+  write_zip(corpus.corpus_dir + "/icd10cm/fy2025/codes2025.zip", "icd10cm-order-2025.txt", previous);
   refresh_manifest(corpus);
 }
 

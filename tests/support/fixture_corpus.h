@@ -43,8 +43,10 @@ inline constexpr std::size_t kFixtureIcd10CmCodes = 28;
 inline constexpr std::size_t kFixtureIcd10PcsCodes = 13;  // 3 tables and 10 codes
 inline constexpr std::size_t kFixtureHcpcsCodes = 7;      // 6 codes and the LT modifier
 inline constexpr std::size_t kFixtureGuidelineSections = 26;
-inline constexpr std::size_t kFixtureDocuments =
-    kFixtureIcd10CmCodes + kFixtureIcd10PcsCodes + kFixtureHcpcsCodes + kFixtureGuidelineSections;
+// S30.1XXA: in the FY2025 fixture order file, not in FY2026's; kept as a deleted code.
+inline constexpr std::size_t kFixtureDeletedCodes = 1;
+inline constexpr std::size_t kFixtureDocuments = kFixtureIcd10CmCodes + kFixtureDeletedCodes +
+                                                 kFixtureIcd10PcsCodes + kFixtureHcpcsCodes + kFixtureGuidelineSections;
 
 struct FixtureCorpus {
   std::string corpus_dir;
@@ -53,7 +55,8 @@ struct FixtureCorpus {
 
 // Creates the fixture corpus for release fy2026 under root: ICD-10-CM (order file zipped in
 // icd10cm/fy2026/codes.zip, tabular fy2021, index fy2017, eindex/drug/neoplasm
-// fy2026-april, the guidelines as a PDF), ICD-10-PCS (order zip, tables, definitions fy2026,
+// fy2026-april, the guidelines as a PDF, the conversion table, and the fy2025 order file
+// with one code FY2026 deleted and without the two it added), ICD-10-PCS (order zip, tables, definitions fy2026,
 // index fy2025) and the HCPCS 2025-oct ANWEB workbook.
 FixtureCorpus make_fixture_corpus(const std::string& root);
 

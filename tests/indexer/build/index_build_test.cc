@@ -30,32 +30,41 @@ TEST(IndexBuildTest, BuildsFixtureCorpusAndReportsEachSource) {
   auto report = build_index(options);
   ASSERT_TRUE(report.is_ok()) << report.status().to_string();
   EXPECT_EQ(report.value().documents, testing::kFixtureDocuments);
-  // Six ICD-10-CM sources, one line per curated synonym list and the mined see references,
-  // then PCS (four files and its merge line), HCPCS and the guidelines.
+  // Seven ICD-10-CM sources, one line per curated synonym list and the mined see
+  // references, the previous release's order file, then PCS (four files and its merge
+  // line), HCPCS and the guidelines.
   const auto& sources = report.value().sources;
-  ASSERT_EQ(sources.size(), 6u + 7u + 5u + 1u + 1u);
+  ASSERT_EQ(sources.size(), 7u + 7u + 1u + 5u + 1u + 1u);
   EXPECT_EQ(sources[0].role, "order");
   EXPECT_EQ(sources[0].code_set, "icd10cm");
   EXPECT_EQ(sources[0].records, testing::kFixtureIcd10CmCodes);
   EXPECT_EQ(sources[1].role, "tabular");
   EXPECT_EQ(sources[1].skipped.count(), 1u);
-  EXPECT_EQ(sources[6].role, "synonyms");
-  EXPECT_EQ(sources[12].file, "alphabetic index see references");
-  EXPECT_EQ(sources[12].records, 1u);  // "Heart attack" see "Infarct, myocardium"
-  EXPECT_EQ(sources[13].code_set, "icd10pcs");
-  EXPECT_EQ(sources[13].role, "order");
-  EXPECT_EQ(sources[16].role, "index");
-  EXPECT_EQ(sources[16].release, "fy2025");  // the newest PCS Index in the corpus
-  EXPECT_EQ(sources[18].code_set, "hcpcs");
-  EXPECT_EQ(sources[18].role, "anweb");
-  EXPECT_EQ(sources[19].code_set, "guidelines");
-  EXPECT_EQ(sources[19].records, testing::kFixtureGuidelineSections);
+  EXPECT_EQ(sources[6].role, "conversion-table");
+  EXPECT_EQ(sources[6].records, 2u);
+  EXPECT_EQ(sources[6].skipped.count(), 1u);  // "not a code"
+  EXPECT_EQ(sources[7].role, "synonyms");
+  EXPECT_EQ(sources[13].file, "alphabetic index see references");
+  EXPECT_EQ(sources[13].records, 1u);  // "Heart attack" see "Infarct, myocardium"
+  EXPECT_EQ(sources[14].role, "previous order");
+  EXPECT_EQ(sources[14].release, "fy2025");
+  EXPECT_EQ(sources[15].code_set, "icd10pcs");
+  EXPECT_EQ(sources[15].role, "order");
+  EXPECT_EQ(sources[18].role, "index");
+  EXPECT_EQ(sources[18].release, "fy2025");  // the newest PCS Index in the corpus
+  EXPECT_EQ(sources[20].code_set, "hcpcs");
+  EXPECT_EQ(sources[20].role, "anweb");
+  EXPECT_EQ(sources[21].code_set, "guidelines");
+  EXPECT_EQ(sources[21].records, testing::kFixtureGuidelineSections);
 
   // One ingestion summary per code set.
   const auto& sets = report.value().code_sets;
   ASSERT_EQ(sets.size(), 4u);
   EXPECT_EQ(sets[0].code_set, "icd10cm");
-  EXPECT_EQ(sets[0].documents, testing::kFixtureIcd10CmCodes);
+  EXPECT_EQ(sets[0].documents, testing::kFixtureIcd10CmCodes + testing::kFixtureDeletedCodes);
+  EXPECT_NE(sets[0].detail.find("2 new and 1 deleted since fy2025 (1 deleted codes with replacements)"),
+            std::string::npos)
+      << sets[0].detail;
   EXPECT_EQ(sets[1].code_set, "icd10pcs");
   EXPECT_EQ(sets[1].release, "fy2026");
   EXPECT_EQ(sets[1].documents, testing::kFixtureIcd10PcsCodes);
@@ -144,7 +153,8 @@ TEST(IndexBuildTest, BuildsOnlyTheCodeSetsAsked) {
   options.code_sets = {"icd10cm", "hcpcs"};
   auto report = build_index(options);
   ASSERT_TRUE(report.is_ok()) << report.status().to_string();
-  EXPECT_EQ(report.value().documents, testing::kFixtureIcd10CmCodes + testing::kFixtureHcpcsCodes);
+  EXPECT_EQ(report.value().documents,
+            testing::kFixtureIcd10CmCodes + testing::kFixtureDeletedCodes + testing::kFixtureHcpcsCodes);
   options.code_sets = {"icd10cm", "cpt"};
   auto unknown = build_index(options);
   ASSERT_FALSE(unknown.is_ok());
@@ -164,7 +174,7 @@ TEST(IndexBuildTest, ImportsALocalCodeSet) {
   options.imports = {{"local-proc", dir / "local.tsv"}};
   auto report = build_index(options);
   ASSERT_TRUE(report.is_ok()) << report.status().to_string();
-  EXPECT_EQ(report.value().documents, testing::kFixtureIcd10CmCodes + 3u);
+  EXPECT_EQ(report.value().documents, testing::kFixtureIcd10CmCodes + testing::kFixtureDeletedCodes + 3u);
   const CodeSetSummary& set = report.value().code_sets.back();
   EXPECT_EQ(set.code_set, "local-proc");
   EXPECT_EQ(set.documents, 3u);

@@ -170,3 +170,42 @@ TEST(LocalCodeSetSearchTest, ImportedCodesAreSearchableAndFilterable) {
 
 }  // namespace
 }  // namespace medcode::searcher
+
+namespace medcode::searcher {
+namespace {
+
+// A code the release deleted answers when typed, with its replacements, and stays out of
+// text results and prefix listings; a new code says it is new.
+TEST(CodeValidityTest, DeletedCodesAnswerByCodeWithReplacements) {
+  auto opened = Searcher::open(testing::shared_fixture_index());
+  ASSERT_TRUE(opened.is_ok());
+  const Searcher& searcher = *opened.value();
+  SearchRequest request;
+  request.query = "S30.1XXA";
+  auto by_code = searcher.search(request);
+  ASSERT_TRUE(by_code.is_ok());
+  ASSERT_EQ(by_code.value().hits.size(), 1u);
+  EXPECT_FALSE(by_code.value().hits[0].is_billable);
+  request.query = "contusion abdominal wall";
+  auto by_text = searcher.search(request);
+  ASSERT_TRUE(by_text.is_ok());
+  for (const auto& hit : by_text.value().hits) EXPECT_NE(hit.code, "S30.1XXA");
+  auto detail = searcher.code_detail("icd10cm", "S30.1XXA");
+  ASSERT_TRUE(detail.is_ok());
+  const auto& attributes = detail.value().record.attributes;
+  ASSERT_EQ(attributes.size(), 2u);
+  EXPECT_EQ(attributes[0].value, "Deleted in FY2026");
+  EXPECT_EQ(attributes[0].detail, "Not valid for dates of service from 2025-10-01; was billable in FY2025");
+  EXPECT_EQ(attributes[1].name, "Replaced by");
+  EXPECT_EQ(attributes[1].value, "S30.11XA");
+  auto added = searcher.code_detail("icd10cm", "QA0");
+  ASSERT_TRUE(added.is_ok());
+  ASSERT_FALSE(added.value().record.attributes.empty());
+  EXPECT_EQ(added.value().record.attributes[0].value, "New in FY2026");
+  auto kept = searcher.code_detail("icd10cm", "I10");
+  ASSERT_TRUE(kept.is_ok());
+  EXPECT_TRUE(kept.value().record.attributes.empty());
+}
+
+}  // namespace
+}  // namespace medcode::searcher

@@ -174,7 +174,7 @@ TEST_F(SearcherTest, ReportsIndexFacts) {
   EXPECT_EQ(info.documents, testing::kFixtureDocuments);
   ASSERT_EQ(info.code_sets.size(), 4u);
   EXPECT_EQ(info.code_sets[0].system, "icd10cm");
-  EXPECT_EQ(info.code_sets[0].documents, testing::kFixtureIcd10CmCodes);
+  EXPECT_EQ(info.code_sets[0].documents, testing::kFixtureIcd10CmCodes + testing::kFixtureDeletedCodes);
   EXPECT_EQ(info.code_sets[2].system, "hcpcs");
   EXPECT_EQ(info.code_sets[2].release, "2025-oct");
   EXPECT_EQ(info.built_at.size(), 20u);
