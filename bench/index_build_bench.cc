@@ -2,6 +2,7 @@
 // size and peak resident memory of this process (getrusage), and each code set's ingestion
 // summary, as bench/RESULTS.md records.
 //   build/bin/index_build_bench [--corpus DIR] [--index DIR] [--code-sets icd10cm,hcpcs,...]
+//                               [--update-from DIR]   (time an update of DIR instead of a build)
 #include <sys/resource.h>
 
 #include <cstdio>
@@ -18,6 +19,7 @@ int main(int argc, char** argv) {
   for (int i = 1; i + 1 < argc; i += 2) {
     if (std::strcmp(argv[i], "--corpus") == 0) options.corpus_dir = argv[i + 1];
     else if (std::strcmp(argv[i], "--index") == 0) options.index_dir = argv[i + 1];
+    else if (std::strcmp(argv[i], "--update-from") == 0) options.base_index_dir = argv[i + 1];
     else if (std::strcmp(argv[i], "--code-sets") == 0) {
       options.code_sets.clear();
       std::string list = argv[i + 1];
@@ -39,7 +41,11 @@ int main(int argc, char** argv) {
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
   std::printf("documents        %zu\n", report.value().documents);
-  std::printf("build_seconds    %.1f\n", report.value().seconds);
+  if (!options.base_index_dir.empty()) {
+    std::printf("written          %zu\nunchanged        %zu\ndeleted          %zu\n", report.value().documents_written,
+                report.value().documents_unchanged, report.value().documents_deleted);
+  }
+  std::printf("%s    %.1f\n", options.base_index_dir.empty() ? "build_seconds " : "update_seconds", report.value().seconds);
   std::printf("index_megabytes  %.1f\n", static_cast<double>(report.value().index_bytes) / 1e6);
   std::printf("peak_rss_mb      %.1f\n", static_cast<double>(usage.ru_maxrss) / 1024.0);
   // One ingestion summary per code set.

@@ -47,6 +47,9 @@ inline constexpr unsigned kBillableSlot = 0;  // "1" or "0"
 inline constexpr unsigned kSortKeySlot = 1;   // sortable_serialise(order number): tabular order
 inline constexpr unsigned kSystemSlot = 2;    // system name
 inline constexpr unsigned kCodeSlot = 3;      // compact code
+// Hash of everything a document is made from (record, extra terms, schema): an update
+// rewrites only the documents whose hash changed.
+inline constexpr unsigned kContentHashSlot = 4;
 
 // Metadata keys.
 inline constexpr std::string_view kSchemaVersionKey = "medcode.schema_version";

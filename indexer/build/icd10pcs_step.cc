@@ -12,7 +12,9 @@ Status build_icd10pcs_step(BuildContext& context) {
   const auto started = std::chrono::steady_clock::now();
   const std::string& release = context.options.release;
   bool listed = false;
-  for (const auto& file : context.manifest) listed |= file.code_set == "icd10pcs" && file.release == release;
+  for (const auto& file : context.manifest) {
+    listed |= file.code_set == "icd10pcs" && file.release == release && file.role == "order";
+  }
   if (!listed) {
     context.report.notices.push_back("icd10pcs: the manifest has no " + release + " release; not included");
     return Status::ok();

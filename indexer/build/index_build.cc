@@ -119,7 +119,9 @@ Result<BuildReport> build_index(const BuildOptions& options) {
   // Begin the swap before reading so an unwritable index location fails fast.
   auto swap = IndexDirectorySwap::begin(options.index_dir);
   if (!swap.is_ok()) return swap.status();
-  auto writer = IndexWriter::create(swap.value().scratch_path());
+  auto writer = options.base_index_dir.empty()
+                    ? IndexWriter::create(swap.value().scratch_path())
+                    : IndexWriter::update(options.base_index_dir, swap.value().scratch_path());
   if (!writer.is_ok()) return writer.status();
   SynonymTable synonyms;
   BuildContext context{options, manifest.value(), report.corpus_dir, *writer.value(), synonyms, report, ""};
@@ -149,6 +151,9 @@ Result<BuildReport> build_index(const BuildOptions& options) {
   context.progress("committing", 0, 0);
   if (Status finished = writer.value()->finish(metadata); !finished.is_ok()) return finished;
   report.documents = writer.value()->documents_added();
+  report.documents_written = writer.value()->documents_written();
+  report.documents_unchanged = writer.value()->documents_unchanged();
+  report.documents_deleted = writer.value()->documents_deleted();
   if (Status committed = swap.value().commit(); !committed.is_ok()) return committed;
 
   report.index_bytes = directory_size_bytes(options.index_dir);

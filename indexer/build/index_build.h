@@ -37,6 +37,9 @@ struct BuildOptions {
   // Which official code sets to include (icd10cm is always built: the others link to it).
   std::vector<std::string> code_sets = kAllCodeSets;
   std::vector<LocalImport> imports;
+  // Update instead of build: start from this index and rewrite only the documents whose
+  // content changed (medcode-indexer update). "" builds from nothing.
+  std::string base_index_dir;
   std::function<void(const BuildProgress&)> on_progress;  // optional; called often
 };
 
@@ -68,6 +71,10 @@ struct BuildReport {
   std::vector<CodeSetSummary> code_sets;
   std::vector<std::string> notices;  // fallbacks to older files
   std::size_t documents = 0;
+  // An update's work: documents written (new or changed), unchanged, and deleted.
+  std::size_t documents_written = 0;
+  std::size_t documents_unchanged = 0;
+  std::size_t documents_deleted = 0;
   std::size_t attached_to_ancestor = 0;
   SkipLog unattached;  // enrichment whose code and category no longer exist
   double seconds = 0;

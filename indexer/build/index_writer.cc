@@ -3,7 +3,11 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
+#include <functional>
+#include <unordered_set>
+#include <vector>
 #include <system_error>
 
 #include "common/code_format.h"
@@ -33,6 +37,26 @@ struct IndexWriter::Impl {
   Xapian::WritableDatabase database;
   Xapian::TermGenerator terms;
   std::size_t added = 0;
+  bool updating = false;                  // started from a copy of an existing index
+  std::unordered_set<Xapian::docid> seen;  // documents an add() named (updating)
+  std::size_t written = 0, unchanged = 0, deleted = 0;
+
+  // Takes back the spelling data a document's words added (one per occurrence of each
+  // unprefixed word: lower-case terms; prefixes are upper case, stems start with Z).
+  void remove_spellings(Xapian::docid id) {
+    for (auto term = database.termlist_begin(id); term != database.termlist_end(id); ++term) {
+      const std::string& word = *term;
+      if (word.empty() || (word[0] >= 'A' && word[0] <= 'Z')) continue;
+      database.remove_spelling(word, term.positionlist_count());
+    }
+  }
+
+  void setup_terms() {
+    terms.set_database(database);
+    terms.set_stemmer(Xapian::Stem("english"));
+    terms.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+    terms.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
+  }
 
   // Indexes one piece of text under field: prefixed for field search, and unprefixed with
   // the field's weight so plain queries rank title matches above note matches.
@@ -50,16 +74,34 @@ struct IndexWriter::Impl {
 IndexWriter::IndexWriter(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 IndexWriter::~IndexWriter() = default;
 
+Result<std::unique_ptr<IndexWriter>> IndexWriter::update(const std::string& base, const std::string& directory) {
+  auto impl = std::make_unique<Impl>();
+  impl->directory = directory;
+  impl->work_directory = directory + ".updating";
+  impl->updating = true;
+  std::error_code error;
+  std::filesystem::remove_all(impl->work_directory, error);
+  std::filesystem::copy(base, impl->work_directory, std::filesystem::copy_options::recursive, error);
+  if (error) return Status::io_error(base + ": cannot copy to " + impl->work_directory + ": " + error.message());
+  try {
+    impl->database = Xapian::WritableDatabase(impl->work_directory, Xapian::DB_OPEN);
+    impl->setup_terms();
+    // The synonym table is rewritten whole by add_synonyms.
+    std::vector<std::string> keys(impl->database.synonym_keys_begin(), impl->database.synonym_keys_end());
+    for (const auto& key : keys) impl->database.clear_synonyms(key);
+  } catch (const Xapian::Error& e) {
+    return Status::io_error(base + ": cannot open for update: " + e.get_description());
+  }
+  return std::unique_ptr<IndexWriter>(new IndexWriter(std::move(impl)));
+}
+
 Result<std::unique_ptr<IndexWriter>> IndexWriter::create(const std::string& directory) {
   auto impl = std::make_unique<Impl>();
   impl->directory = directory;
   impl->work_directory = directory + ".uncompacted";
   try {
     impl->database = Xapian::WritableDatabase(impl->work_directory, Xapian::DB_CREATE_OR_OVERWRITE);
-    impl->terms.set_database(impl->database);
-    impl->terms.set_stemmer(Xapian::Stem("english"));
-    impl->terms.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
-    impl->terms.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
+    impl->setup_terms();
   } catch (const Xapian::Error& error) {
     return Status::io_error(directory + ": cannot create index: " + error.get_description());
   }
@@ -70,7 +112,26 @@ Status IndexWriter::add(const CodeRecord& record, const std::vector<std::string>
   if (record.system.empty() || record.code.empty()) {
     return Status::invalid_argument("record without system or code cannot be indexed");
   }
+  const std::string system_code = record.system + ":" + record.code;
+  const std::string id_term = std::string(schema::kIdTermPrefix) + system_code;
+  const std::string encoded = encode_record(record);
+  std::string hashed = std::to_string(schema::kSchemaVersion) + "\n" + encoded;
+  for (const auto& term : extra_terms) hashed += "\n" + term;
+  char hash[17];
+  std::snprintf(hash, sizeof hash, "%016zx", std::hash<std::string>{}(hashed));
   try {
+    ++impl_->added;
+    if (impl_->updating) {
+      Xapian::PostingIterator existing = impl_->database.postlist_begin(id_term);
+      if (existing != impl_->database.postlist_end(id_term)) {
+        impl_->seen.insert(*existing);
+        if (impl_->database.get_document(*existing).get_value(schema::kContentHashSlot) == hash) {
+          ++impl_->unchanged;
+          return Status::ok();
+        }
+        impl_->remove_spellings(*existing);
+      }
+    }
     Xapian::Document document;
     impl_->terms.set_document(document);
     // A code terminated before the release (HCPCS) stays findable, but its words weigh
@@ -113,8 +174,7 @@ Status IndexWriter::add(const CodeRecord& record, const std::vector<std::string>
       }
     }
 
-    const std::string system_code = record.system + ":" + record.code;
-    document.add_boolean_term(std::string(schema::kIdTermPrefix) + system_code);
+    document.add_boolean_term(id_term);
     document.add_boolean_term(std::string(schema::kSystemTermPrefix) + record.system);
     for (std::size_t length = 1; length <= record.code.size(); ++length) {
       document.add_boolean_term(std::string(schema::kCodePrefixTermPrefix) + record.system + ":" +
@@ -133,9 +193,11 @@ Status IndexWriter::add(const CodeRecord& record, const std::vector<std::string>
     document.add_value(schema::kSortKeySlot, Xapian::sortable_serialise(record.order_number));
     document.add_value(schema::kSystemSlot, record.system);
     document.add_value(schema::kCodeSlot, record.code);
-    document.set_data(encode_record(record));
-    impl_->database.replace_document(std::string(schema::kIdTermPrefix) + system_code, document);
-    ++impl_->added;
+    document.add_value(schema::kContentHashSlot, hash);
+    document.set_data(encoded);
+    const Xapian::docid id = impl_->database.replace_document(id_term, document);
+    if (impl_->updating) impl_->seen.insert(id);
+    ++impl_->written;
   } catch (const Xapian::Error& error) {
     return Status::io_error(impl_->directory + ": cannot add " + record.code + ": " +
                             error.get_description());
@@ -157,6 +219,18 @@ Status IndexWriter::add_synonyms(const SynonymTable& synonyms) {
 Status IndexWriter::finish(const IndexMetadata& metadata) {
   try {
     auto& database = impl_->database;
+    if (impl_->updating) {
+      // Documents of the base no add() named are gone from the new release.
+      std::vector<Xapian::docid> gone;
+      for (auto it = database.postlist_begin(""); it != database.postlist_end(""); ++it) {
+        if (!impl_->seen.count(*it)) gone.push_back(*it);
+      }
+      for (Xapian::docid id : gone) {
+        impl_->remove_spellings(id);
+        database.delete_document(id);
+      }
+      impl_->deleted = gone.size();
+    }
     database.set_metadata(std::string(schema::kSchemaVersionKey),
                           std::to_string(schema::kSchemaVersion));
     database.set_metadata(std::string(schema::kReleaseKey), metadata.release);
@@ -166,6 +240,13 @@ Status IndexWriter::finish(const IndexMetadata& metadata) {
     database.set_metadata(std::string(schema::kCodeSetsKey), metadata.code_sets_tsv);
     database.commit();
     database.close();
+    if (impl_->updating) {
+      // An update touches few documents; compacting would cost as much as a build.
+      std::error_code error;
+      std::filesystem::rename(impl_->work_directory, impl_->directory, error);
+      if (error) return Status::io_error(impl_->directory + ": cannot rename the updated index: " + error.message());
+      return Status::ok();
+    }
     // Compaction packs the B-trees full: about half the size, and faster to search.
     Xapian::Database(impl_->work_directory).compact(impl_->directory);
   } catch (const Xapian::Error& error) {
@@ -177,5 +258,8 @@ Status IndexWriter::finish(const IndexMetadata& metadata) {
 }
 
 std::size_t IndexWriter::documents_added() const { return impl_->added; }
+std::size_t IndexWriter::documents_written() const { return impl_->written; }
+std::size_t IndexWriter::documents_unchanged() const { return impl_->unchanged; }
+std::size_t IndexWriter::documents_deleted() const { return impl_->deleted; }
 
 }  // namespace medcode::indexer

@@ -27,6 +27,12 @@ class IndexWriter {
   // yet); documents go to "<directory>.uncompacted" until then. Fails with kIOError
   // "<dir>: cannot create index: <xapian message>".
   static Result<std::unique_ptr<IndexWriter>> create(const std::string& directory);
+
+  // Starts from a copy of the index at base instead of an empty one: add() then rewrites a
+  // document only when its content hash differs, finish() deletes the documents no add()
+  // named and leaves the result (not compacted) at directory. Spelling data of rewritten
+  // and deleted documents is taken back, so the result equals a fresh build's content.
+  static Result<std::unique_ptr<IndexWriter>> update(const std::string& base, const std::string& directory);
   ~IndexWriter();
 
   // Adds one record, with extra boolean terms (guideline links); fails with
@@ -39,7 +45,11 @@ class IndexWriter {
   // Stores metadata, commits, and compacts into directory; the writer is closed afterwards.
   Status finish(const IndexMetadata& metadata);
 
-  std::size_t documents_added() const;
+  std::size_t documents_added() const;  // every record given to add()
+  // In an update: documents written (new or changed), left as they were, and deleted.
+  std::size_t documents_written() const;
+  std::size_t documents_unchanged() const;
+  std::size_t documents_deleted() const;
 
  private:
   struct Impl;

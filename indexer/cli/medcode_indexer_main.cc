@@ -2,6 +2,7 @@
 //   medcode-indexer build [--corpus DIR] [--release fy2026] --index DIR [--strict]
 //                         [--code-sets icd10cm,icd10pcs,hcpcs,guidelines] [--import SYSTEM=FILE]...
 //   medcode-indexer build --root ROOT [--release fy2025] [--publish] [--keep N] ...
+//   medcode-indexer update --root ROOT [--release fy2026] [--from VERSION] [--publish] ...
 //   medcode-indexer publish --root ROOT VERSION | list --root ROOT | rollback --root ROOT
 //   medcode-indexer diff --from fy2025 --to fy2026 [--code-set icd10cm|icd10pcs] [--json]
 #include <unistd.h>
@@ -32,6 +33,7 @@ constexpr const char* kUsage =
     "                             [--strict] [--keep N]\n"
     "                             [--code-sets icd10cm,icd10pcs,hcpcs,guidelines]\n"
     "                             [--import SYSTEM=FILE.tsv|FILE.jsonl]...\n"
+    "       medcode-indexer update --root ROOT [--release fy2026] [--from VERSION] [--publish] ...\n"
     "       medcode-indexer publish --root ROOT VERSION [--keep N]\n"
     "       medcode-indexer list --root ROOT\n"
     "       medcode-indexer rollback --root ROOT [--keep N]\n"
@@ -67,6 +69,10 @@ void print_report(const BuildReport& report) {
   for (const auto& set : report.code_sets) {
     std::printf("%-10s %-12s %9zu %9zu %8.1f  %s\n", set.code_set.c_str(), set.release.c_str(), set.documents,
                 set.billable, set.seconds, set.detail.c_str());
+  }
+  if (report.documents_unchanged > 0 || report.documents_deleted > 0) {
+    std::printf("update   %zu documents written (new or changed), %zu unchanged, %zu deleted\n",
+                report.documents_written, report.documents_unchanged, report.documents_deleted);
   }
   std::printf("index    %zu documents, %.1f MB, built in %.1f s\n", report.documents,
               static_cast<double>(report.index_bytes) / 1e6, report.seconds);
@@ -179,15 +185,16 @@ int run_versions(const std::string& command, int argc, char** argv) {
 
 int run(int argc, char** argv) {
   if (argc >= 2 && std::string(argv[1]) == "diff") return run_diff(argc, argv);
+  const bool updating = argc >= 2 && std::string(argv[1]) == "update";
   for (const char* command : {"publish", "list", "rollback"}) {
     if (argc >= 2 && std::string(argv[1]) == command) return run_versions(command, argc, argv);
   }
-  if (argc < 2 || std::string(argv[1]) != "build") {
+  if (argc < 2 || (std::string(argv[1]) != "build" && !updating)) {
     std::cerr << kUsage;
     return argc >= 2 && (std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h") ? 0 : 64;
   }
   BuildOptions options;
-  std::string root;
+  std::string root, from_version;
   bool publish = false;
   std::size_t keep = 3;
   std::string code_sets;
@@ -201,6 +208,7 @@ int run(int argc, char** argv) {
       "root", po::value(&root), "index root: build a new version under ROOT/releases")(
       "publish", po::bool_switch(&publish), "with --root: make the new version current when built")(
       "keep", po::value(&keep)->default_value(3), "with --publish: versions to keep")(
+      "from", po::value(&from_version), "update: the version to start from (default: the current one)")(
       "manifest", po::value(&options.manifest_path), "manifest TSV (default: the built-in one)")(
       "strict", po::bool_switch(&options.strict), "fail on the first skipped record")(
       "code-sets", po::value<std::string>(&code_sets)->default_value("icd10cm,icd10pcs,hcpcs,guidelines"),
@@ -219,9 +227,22 @@ int run(int argc, char** argv) {
     std::cout << kUsage << flags;
     return 0;
   }
+  if (updating && !options.index_dir.empty()) options.index_dir.clear();
   if (options.index_dir.empty() == root.empty()) {
     std::cerr << "medcode-indexer: give --index DIR or --root ROOT\n" << kUsage;
     return 64;
+  }
+  if (updating) {
+    if (root.empty()) {
+      std::cerr << "medcode-indexer: update needs --root ROOT (it starts from a published version)\n";
+      return 64;
+    }
+    if (from_version.empty()) from_version = medcode::indexer::current_version(root);
+    if (from_version.empty()) {
+      std::cerr << "medcode-indexer: " << root << " has no current version to update; build one first\n";
+      return 66;
+    }
+    options.base_index_dir = medcode::indexer::version_path(root, from_version);
   }
   std::string version;
   if (!root.empty()) {
