@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <exception>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <vector>
 #include <algorithm>
@@ -78,6 +79,27 @@ void print_report(const BuildReport& report) {
               static_cast<double>(report.index_bytes) / 1e6, report.seconds);
 }
 
+// Parses a subcommand's flags; returns the exit code when the command should stop here
+// (--help, or a bad flag), nothing when it should go on.
+std::optional<int> parse_flags(int argc, char** argv, const po::options_description& flags,
+                               po::variables_map& values,
+                               const po::positional_options_description* positional = nullptr) {
+  try {
+    auto parser = po::command_line_parser(argc - 1, argv + 1).options(flags);
+    if (positional != nullptr) parser.positional(*positional);
+    po::store(parser.run(), values);
+    po::notify(values);
+  } catch (const po::error& error) {
+    std::cerr << "medcode-indexer: " << error.what() << "\n" << kUsage;
+    return 64;
+  }
+  if (values.count("help")) {
+    std::cout << kUsage << flags;
+    return 0;
+  }
+  return std::nullopt;
+}
+
 // medcode-indexer diff: what changed between two releases, checked against the addenda.
 int run_diff(int argc, char** argv) {
   medcode::indexer::DiffOptions options;
@@ -92,17 +114,7 @@ int run_diff(int argc, char** argv) {
       "corpus", po::value(&options.corpus_dir), "corpus directory")(
       "manifest", po::value(&options.manifest_path), "manifest TSV (default: the built-in one)");
   po::variables_map values;
-  try {
-    po::store(po::command_line_parser(argc - 1, argv + 1).options(flags).run(), values);
-    po::notify(values);
-  } catch (const po::error& error) {
-    std::cerr << "medcode-indexer: " << error.what() << "\n" << kUsage;
-    return 64;
-  }
-  if (values.count("help")) {
-    std::cout << kUsage << flags;
-    return 0;
-  }
+  if (auto stop = parse_flags(argc, argv, flags, values)) return *stop;
   if (options.from_release.empty() || options.to_release.empty()) {
     std::cerr << "medcode-indexer: diff needs --from and --to releases, e.g. --from fy2025 --to fy2026\n";
     return 64;
@@ -133,17 +145,7 @@ int run_versions(const std::string& command, int argc, char** argv) {
   po::positional_options_description positional;
   positional.add("version", 1);
   po::variables_map values;
-  try {
-    po::store(po::command_line_parser(argc - 1, argv + 1).options(flags).positional(positional).run(), values);
-    po::notify(values);
-  } catch (const po::error& error) {
-    std::cerr << "medcode-indexer: " << error.what() << "\n" << kUsage;
-    return 64;
-  }
-  if (values.count("help")) {
-    std::cout << kUsage << flags;
-    return 0;
-  }
+  if (auto stop = parse_flags(argc, argv, flags, values, &positional)) return *stop;
   if (root.empty()) {
     std::cerr << "medcode-indexer: " << command << " needs --root ROOT\n" << kUsage;
     return 64;
@@ -216,17 +218,7 @@ int run(int argc, char** argv) {
       "import", po::value<std::vector<std::string>>(&imports),
       "add a licensed or local code set: SYSTEM=FILE (.tsv or .jsonl, see docs/IMPORT.md)");
   po::variables_map values;
-  try {
-    po::store(po::command_line_parser(argc - 1, argv + 1).options(flags).run(), values);
-    po::notify(values);
-  } catch (const po::error& error) {
-    std::cerr << "medcode-indexer: " << error.what() << "\n" << kUsage;
-    return 64;
-  }
-  if (values.count("help")) {
-    std::cout << kUsage << flags;
-    return 0;
-  }
+  if (auto stop = parse_flags(argc, argv, flags, values)) return *stop;
   if (updating && !options.index_dir.empty()) options.index_dir.clear();
   if (options.index_dir.empty() == root.empty()) {
     std::cerr << "medcode-indexer: give --index DIR or --root ROOT\n" << kUsage;
