@@ -152,8 +152,22 @@ Status IndexWriter::add(const CodeRecord& record, const std::vector<std::string>
       // A main term with its own code names the default code for that condition
       // ("Pneumonia" -> J18.9): it weighs like an inclusion term.
       const bool main_term = entry.path.size() == 1 && entry.column.empty();
-      impl_->index_field(main_term ? schema::kIndexMainTermField : schema::kIndexTermField,
-                         joined_path(entry));
+      // Nonessential modifiers, the index's words in parentheses ("Angina (attack) (cardiac)
+      // (chest) (heart)"), may be present or not: they weigh like a note, not like the term.
+      // A table's column ("Adverse effect") is essential: it names what the code is for.
+      IndexEntry steps = entry;
+      steps.column.clear();
+      const std::string path = joined_path(steps);
+      std::string essential, modifiers;
+      int depth = 0;
+      for (char c : path) {
+        if (c == '(') ++depth;
+        (depth > 0 ? modifiers : essential) += c;
+        if (c == ')' && depth > 0) --depth;
+      }
+      if (!entry.column.empty()) essential += " " + entry.column;
+      impl_->index_field(main_term ? schema::kIndexMainTermField : schema::kIndexTermField, essential);
+      if (!modifiers.empty()) impl_->index_field(schema::kNoteField, modifiers);
       for (const auto& key : index_concept_keys(entry)) {
         // Xapian refuses terms over 245 bytes; keys that long are never typed anyway.
         if (key.size() <= 200) document.add_boolean_term(std::string(schema::kConceptTermPrefix) + key);
