@@ -6,10 +6,6 @@
 namespace medcode::indexer {
 namespace {
 
-bool ends_with(const std::string& text, const std::string& suffix) {
-  return text.size() >= suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
 // Definitions keyed by section, position and title, for the detail of an attribute.
 class DefinitionLookup {
  public:
@@ -126,7 +122,7 @@ void derive_synonyms(const Icd10PcsSources& sources, Icd10PcsRecords& out) {
 std::string without_laterality(const std::string& label) {
   for (const char* suffix : {", Right", ", Left", ", Bilateral", ", Right Upper", ", Left Upper",
                              ", Right Lower", ", Left Lower"}) {
-    if (ends_with(label, suffix)) return label.substr(0, label.size() - std::string(suffix).size());
+    if (label.ends_with(suffix)) return label.substr(0, label.size() - std::string(suffix).size());
   }
   return label;
 }

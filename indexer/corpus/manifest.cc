@@ -37,6 +37,14 @@ int fiscal_year_of(std::string_view release) {
   return year;
 }
 
+bool is_iso_date(std::string_view text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
+  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (text[i] < '0' || text[i] > '9') return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 Result<std::vector<ManifestFile>> parse_manifest(std::string_view text,
@@ -70,6 +78,11 @@ Result<std::vector<ManifestFile>> parse_manifest(std::string_view text,
                       fields[5], fields[6], fields[7], 0,         location};
     if (file.code_set.empty() || file.release.empty() || file.role.empty() || file.path.empty()) {
       return Status::data_error(location + ": code_set, release, role and path must not be empty");
+    }
+    // Release windows (which HCPCS quarter belongs to which fiscal year) compare these dates.
+    if (!is_iso_date(file.effective)) {
+      return Status::data_error(location + ": effective date " + quote_for_message(file.effective, 40) +
+                                " is not YYYY-MM-DD");
     }
     if (!is_hex64(file.sha256)) {
       return Status::data_error(location + ": sha256 " + quote_for_message(file.sha256, 70) +

@@ -26,7 +26,8 @@ struct ManifestFile {
 
 // Parses manifest text; '#' lines and blank lines are ignored, the first other line must be
 // the column header. Fails with kDataError "<name>:<line>: expected 8 tab-separated columns,
-// found N" or "<name>:<line>: sha256 \"..\" is not 64 hex digits", and the like.
+// found N", "<name>:<line>: sha256 \"..\" is not 64 hex digits", "<name>:<line>: effective
+// date \"..\" is not YYYY-MM-DD", and the like.
 Result<std::vector<ManifestFile>> parse_manifest(std::string_view text,
                                                  const std::string& source_name);
 

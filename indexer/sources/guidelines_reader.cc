@@ -6,6 +6,7 @@
 #include <set>
 
 #include "common/code_format.h"
+#include "common/text_trim.h"
 
 namespace medcode::indexer {
 namespace {
@@ -13,11 +14,7 @@ namespace {
 constexpr int kLevels = 6;  // Section, A., 1., a., 1), (a)
 const std::array<std::string, 5> kRomans = {"I", "II", "III", "IV", "V"};
 
-std::string trimmed(const std::string& text) {
-  const auto first = text.find_first_not_of(" \t\r\f\v");
-  if (first == std::string::npos) return "";
-  return text.substr(first, text.find_last_not_of(" \t\r\f\v") - first + 1);
-}
+std::string trimmed(std::string_view text) { return std::string(trim_whitespace(text)); }
 
 // The running header and footer of every page, and the table of contents' dot leaders.
 bool is_page_furniture(const std::string& line) {
@@ -45,7 +42,7 @@ Marker marker_of(const std::string& line) {
   };
   std::smatch match;
   for (int level = 0; level < kLevels; ++level) {
-    if (std::regex_match(line, match, patterns[level])) return Marker{level, match[1], trimmed(match[2])};
+    if (std::regex_match(line, match, patterns[level])) return Marker{level, match[1], trimmed(match[2].str())};
   }
   return {};
 }

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "common/utf8.h"
+#include "common/text_trim.h"
 #include "indexer/sources/xlsx_sheet_reader.h"
 
 namespace medcode::indexer {
@@ -31,11 +32,7 @@ struct RawRecord {
   }
 };
 
-std::string trimmed(std::string_view text) {
-  const auto first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return "";
-  return std::string(text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1));
-}
+std::string trimmed(std::string_view text) { return std::string(trim_whitespace(text)); }
 
 bool is_date_or_blank(const std::string& text) {
   if (text.empty()) return true;

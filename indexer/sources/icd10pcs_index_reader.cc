@@ -1,6 +1,7 @@
 #include "indexer/sources/icd10pcs_index_reader.h"
 
 #include "common/code_format.h"
+#include "common/text_trim.h"
 #include "common/utf8.h"
 #include "indexer/sources/xml_document.h"
 
@@ -14,9 +15,7 @@ std::string own_text(const pugi::xml_node& node) {
   for (const pugi::xml_node& child : node.children()) {
     if (child.type() == pugi::node_pcdata) text += child.value();
   }
-  const auto first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string::npos) return "";
-  return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
+  return std::string(trim_whitespace(text));
 }
 
 bool is_pcs_prefix(const std::string& code) {

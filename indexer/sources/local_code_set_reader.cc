@@ -6,20 +6,13 @@
 #include <set>
 
 #include "common/code_format.h"
+#include "common/text_trim.h"
 #include "common/utf8.h"
 
 namespace medcode::indexer {
 namespace {
 
-std::string trimmed(std::string_view text) {
-  const auto first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return "";
-  return std::string(text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1));
-}
-
-bool ends_with(const std::string& text, const std::string& suffix) {
-  return text.size() >= suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
+std::string trimmed(std::string_view text) { return std::string(trim_whitespace(text)); }
 
 std::vector<std::string_view> split(std::string_view text, char separator) {
   std::vector<std::string_view> parts;
@@ -169,7 +162,7 @@ Status read_tsv(std::string_view bytes, const std::string& name, LocalCodeSet& o
 Result<LocalCodeSet> read_local_code_set(std::string_view bytes, const std::string& source_name) {
   if (Status valid = check_utf8(bytes, source_name); !valid.is_ok()) return valid;
   LocalCodeSet set;
-  const bool jsonl = ends_with(source_name, ".jsonl") || ends_with(source_name, ".ndjson");
+  const bool jsonl = source_name.ends_with(".jsonl") || source_name.ends_with(".ndjson");
   Status read = jsonl ? read_jsonl(bytes, source_name, set) : read_tsv(bytes, source_name, set);
   if (!read.is_ok()) return read;
   if (set.codes.empty()) {

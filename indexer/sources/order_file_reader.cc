@@ -3,18 +3,11 @@
 #include <unordered_set>
 
 #include "common/code_format.h"
+#include "common/text_trim.h"
 #include "common/utf8.h"
 
 namespace medcode::indexer {
 namespace {
-
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r')) {
-    text.remove_suffix(1);
-  }
-  return text;
-}
 
 bool all_digits(std::string_view text) {
   if (text.empty()) return false;
@@ -38,7 +31,7 @@ Result<OrderFile> read_order_file(std::string_view bytes, const std::string& sou
     bytes.remove_prefix(end == std::string_view::npos ? bytes.size() : end + 1);
     ++line_number;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (trim(line).empty()) continue;
+    if (trim_whitespace(line).empty()) continue;
     const std::string location = source_name + ":" + std::to_string(line_number);
 
     // Columns per icd10OrderFiles.pdf; the long title may be absent only on broken lines.
@@ -48,7 +41,7 @@ Result<OrderFile> read_order_file(std::string_view bytes, const std::string& sou
       continue;
     }
     const std::string_view order = line.substr(0, 5);
-    const std::string code(trim(line.substr(6, 7)));
+    const std::string code(trim_whitespace(line.substr(6, 7)));
     const char flag = line[14];
     if (!all_digits(order)) {
       file.skipped.add(location, "order number " + quote_for_message(order) + " is not 5 digits");
@@ -76,8 +69,8 @@ Result<OrderFile> read_order_file(std::string_view bytes, const std::string& sou
     entry.order_number = std::stoi(std::string(order));
     entry.code = code;
     entry.is_billable = flag == '1';
-    entry.short_title = std::string(trim(line.substr(16, 60)));
-    entry.long_title = line.size() > 77 ? std::string(trim(line.substr(77))) : entry.short_title;
+    entry.short_title = std::string(trim_whitespace(line.substr(16, 60)));
+    entry.long_title = line.size() > 77 ? std::string(trim_whitespace(line.substr(77))) : entry.short_title;
     if (entry.long_title.empty()) entry.long_title = entry.short_title;
     entry.line = line_number;
     file.entries.push_back(std::move(entry));

@@ -1,15 +1,12 @@
 #include "indexer/sources/synonym_list_reader.h"
 
 #include "common/utf8.h"
+#include "common/text_trim.h"
 
 namespace medcode::indexer {
 namespace {
 
-std::string trimmed(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\r')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\r')) text.remove_suffix(1);
-  return std::string(text);
-}
+std::string trimmed(std::string_view text) { return std::string(trim_whitespace(text)); }
 
 std::vector<std::string> split(std::string_view text, char separator) {
   std::vector<std::string> parts;
@@ -31,7 +28,11 @@ Result<SynonymList> read_synonym_list(std::string_view bytes, const std::string&
   std::size_t line_number = 0;
   while (!bytes.empty()) {
     const std::size_t end = bytes.find('\n');
-    const std::string line = trimmed(bytes.substr(0, end));
+    // Tabs separate the columns, so a line keeps its tabs; cells are trimmed after splitting.
+    std::string_view raw = bytes.substr(0, end);
+    while (!raw.empty() && (raw.back() == '\r' || raw.back() == ' ')) raw.remove_suffix(1);
+    while (!raw.empty() && raw.front() == ' ') raw.remove_prefix(1);
+    const std::string line(raw);
     bytes.remove_prefix(end == std::string_view::npos ? bytes.size() : end + 1);
     ++line_number;
     if (line == "#! bidirectional") list.bidirectional = true;

@@ -3,6 +3,7 @@
 #include <xapian.h>
 
 #include <cctype>
+#include <cstdlib>
 #include <filesystem>
 #include <system_error>
 #include <set>
@@ -304,8 +305,9 @@ Result<std::unique_ptr<Searcher>> Searcher::open(const std::string& given) {
       const auto tab1 = line.find('\t');
       const auto tab2 = line.find('\t', tab1 + 1);
       if (tab1 == std::string::npos || tab2 == std::string::npos) continue;
+      // strtoull: a damaged count reads as 0 rather than throwing out of open().
       IndexInfo::CodeSet set{line.substr(0, tab1), line.substr(tab1 + 1, tab2 - tab1 - 1),
-                             std::stoul("0" + line.substr(tab2 + 1))};
+                             static_cast<std::size_t>(std::strtoull(line.c_str() + tab2 + 1, nullptr, 10))};
       if (set.system != kIcd10Cm && set.system != kIcd10Pcs && set.system != kHcpcs && set.system != kGuidelines) {
         impl->imported_systems.push_back(set.system);
       }

@@ -29,6 +29,10 @@ TEST(ManifestTest, ReportsMalformedRowsWithLine) {
   auto sha = parse_manifest(kHeader + "icd10cm\tfy2026\t2025-10-01\torder\tx.zip\tm\tABC\tu\n", "m.tsv");
   ASSERT_FALSE(sha.is_ok());
   EXPECT_EQ(sha.status().message(), "m.tsv:2: sha256 \"ABC\" is not 64 lower-case hex digits");
+  auto date = parse_manifest(kHeader + "hcpcs\t2025-oct\tOct 2025\tanweb\tx.xlsx\t\t" + std::string(64, 'a') + "\tu\n",
+                             "m.tsv");
+  ASSERT_FALSE(date.is_ok());
+  EXPECT_EQ(date.status().message(), "m.tsv:2: effective date \"Oct 2025\" is not YYYY-MM-DD");
   auto header = parse_manifest("code\tset\n", "m.tsv");
   ASSERT_FALSE(header.is_ok());
   EXPECT_EQ(header.status().message().rfind("m.tsv:1: expected the column header line", 0), 0u);
