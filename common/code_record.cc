@@ -1,5 +1,7 @@
 #include "common/code_record.h"
 
+#include <cctype>
+
 namespace medcode {
 
 const char* note_kind_name(NoteKind kind) {
@@ -25,6 +27,12 @@ const char* index_source_name(IndexSource source) {
     case IndexSource::kPcsIndex: return "pcs_index";
   }
   return "alphabetic_index";
+}
+
+std::string release_label(const std::string& release) {
+  std::string label = release;
+  for (char& c : label) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return label;
 }
 
 }  // namespace medcode

@@ -67,14 +67,30 @@ struct CodeAttribute {
   std::string detail;
 };
 
+// When a code may be used. Releases are manifest ids ("fy2026"); dates are YYYY-MM-DD.
+// Only what the index's releases show is known: a code in the earliest release the
+// index read has no from_release ("in FY2025 or earlier"), so an unchanged code's
+// validity, like the rest of its record, is the same in every later build.
+struct CodeValidity {
+  std::string from_release;   // first release with the code; "" = the earliest release read
+  std::string from_date;      // first day the code may be used; "" = not known
+  std::string until_release;  // the release that deleted it; "" = still valid
+  std::string through_date;   // last day the code may be used; "" = still valid
+};
+
+// "fy2026" -> "FY2026", "2025-oct" -> "2025-OCT": how releases are named to people.
+std::string release_label(const std::string& release);
+
 struct CodeRecord {
   std::string system;       // "icd10cm"
   std::string code;         // compact form, "I219"
   std::string title;        // official long title
   std::string short_title;  // official abbreviated title
   bool is_billable = false;
-  int order_number = 0;  // position in the order file: tabular order
-  int release_year = 0;  // fiscal year of the order file that defines the code
+  // Orders codes as their release lists them (tabular order); stable across releases so
+  // that a code nothing changed keeps the same record (see tabular_sort_key.h).
+  std::string sort_key;
+  CodeValidity validity;
 
   std::string parent;  // compact code of the nearest existing ancestor; "" for a category
   std::string chapter;  // "9"

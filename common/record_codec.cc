@@ -85,8 +85,11 @@ std::string encode_record(const CodeRecord& r) {
   e.text(r.title);
   e.text(r.short_title);
   e.flag(r.is_billable);
-  e.number(r.order_number);
-  e.number(r.release_year);
+  e.text(r.sort_key);
+  e.text(r.validity.from_release);
+  e.text(r.validity.from_date);
+  e.text(r.validity.until_release);
+  e.text(r.validity.through_date);
   e.text(r.parent);
   e.text(r.chapter);
   e.text(r.chapter_title);
@@ -142,8 +145,11 @@ Result<CodeRecord> decode_record(std::string_view bytes) {
   r.title = d.text();
   r.short_title = d.text();
   r.is_billable = d.flag();
-  r.order_number = d.integer();
-  r.release_year = d.integer();
+  r.sort_key = d.text();
+  r.validity.from_release = d.text();
+  r.validity.from_date = d.text();
+  r.validity.until_release = d.text();
+  r.validity.through_date = d.text();
   r.parent = d.text();
   r.chapter = d.text();
   r.chapter_title = d.text();

@@ -7,7 +7,7 @@
 
 namespace medcode::schema {
 
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
 
 // Boolean terms (no weight).
 inline constexpr std::string_view kIdTermPrefix = "Q";           // Q<system>:<compact code>
@@ -44,12 +44,18 @@ inline constexpr TextField kNoteField{"note", "XN", 1};
 
 // Value slots.
 inline constexpr unsigned kBillableSlot = 0;  // "1" or "0"
-inline constexpr unsigned kSortKeySlot = 1;   // sortable_serialise(order number): tabular order
+inline constexpr unsigned kSortKeySlot = 1;   // CodeRecord::sort_key: tabular order
 inline constexpr unsigned kSystemSlot = 2;    // system name
 inline constexpr unsigned kCodeSlot = 3;      // compact code
 // Hash of everything a document is made from (record, extra terms, schema): an update
 // rewrites only the documents whose hash changed.
 inline constexpr unsigned kContentHashSlot = 4;
+// Validity in dates (YYYY-MM-DD), for search in a release: the first day a code may be
+// used (kOpenStart when not known) and the last (kOpenEnd while it is valid).
+inline constexpr unsigned kValidFromSlot = 5;
+inline constexpr unsigned kValidThroughSlot = 6;
+inline constexpr std::string_view kOpenStart = "0000-00-00";
+inline constexpr std::string_view kOpenEnd = "9999-12-31";
 
 // Metadata keys.
 inline constexpr std::string_view kSchemaVersionKey = "medcode.schema_version";
@@ -59,5 +65,8 @@ inline constexpr std::string_view kSourcesKey = "medcode.sources";  // TSV: role
 inline constexpr std::string_view kRecordCountKey = "medcode.record_count";
 // TSV: system, release, documents: every code set the index holds.
 inline constexpr std::string_view kCodeSetsKey = "medcode.code_sets";
+// TSV: system, release, effective date (YYYY-MM-DD): every release whose codes the index's
+// validity data comes from, oldest first per system. What search with release= accepts.
+inline constexpr std::string_view kReleaseHistoryKey = "medcode.release_history";
 
 }  // namespace medcode::schema

@@ -4,6 +4,7 @@
 // the ICD-10-CM step runs first and passes its codes on.
 #pragma once
 
+#include <memory>
 #include <set>
 #include <string>
 #include <vector>
@@ -15,6 +16,7 @@
 #include "indexer/build/synonym_table.h"
 #include "indexer/corpus/manifest.h"
 #include "indexer/corpus/release_sources.h"
+#include "indexer/sources/order_file_reader.h"
 
 namespace medcode::indexer {
 
@@ -36,6 +38,17 @@ struct BuildContext {
                                 const std::vector<std::string>& required,
                                 const std::vector<std::string>& optional);
 };
+
+// The order files of the releases of code_set that took effect before effective_date,
+// oldest first, as far as the corpus has them (a listed release that is missing is a
+// notice). Each is verified and reported as a source.
+struct EarlierOrderFile {
+  std::string release;
+  std::string effective_date;
+  std::unique_ptr<OrderFile> order;
+};
+Result<std::vector<EarlierOrderFile>> read_earlier_order_files(BuildContext& context, const std::string& code_set,
+                                                               const std::string& effective_date);
 
 // ICD-10-CM of options.release; fills cm_codes with every code and category it wrote.
 Status build_icd10cm_step(BuildContext& context, std::set<std::string>& cm_codes);

@@ -5,6 +5,7 @@
 #include "common/code_format.h"
 #include "common/schema.h"
 #include "indexer/build/build_steps.h"
+#include "indexer/build/tabular_sort_key.h"
 #include "indexer/sources/guidelines_reader.h"
 #include "indexer/sources/pdf_text_reader.h"
 
@@ -56,8 +57,7 @@ Status build_guidelines_step(BuildContext& context, const std::set<std::string>&
     record.title = section.heading.empty() ? "Section " + section.id : section.heading;
     record.description = section.text;
     record.parent = section.parent;
-    record.order_number = static_cast<int>(i + 1);
-    record.release_year = source->file.fiscal_year;
+    record.sort_key = position_sort_key(i + 1);
     record.chapter = section.id.substr(0, section.id.find('.'));
     record.chapter_title = top_heading;
     record.referenced_codes = section.referenced_codes;

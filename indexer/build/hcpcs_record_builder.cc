@@ -64,19 +64,19 @@ std::string hcpcs_section_title(const std::string& code) {
   return "";
 }
 
-std::vector<CodeRecord> build_hcpcs_records(const HcpcsFile& file, const std::string& effective_date,
-                                            int release_year) {
+std::vector<CodeRecord> build_hcpcs_records(const HcpcsFile& file, const std::string& effective_date) {
   std::vector<CodeRecord> records;
   records.reserve(file.entries.size());
-  int order = 0;
   for (const HcpcsEntry& entry : file.entries) {
     CodeRecord record;
     record.system = "hcpcs";
     record.code = entry.code;
     record.title = entry.long_description.empty() ? entry.short_description : entry.long_description;
     record.short_title = entry.short_description;
-    record.order_number = ++order;
-    record.release_year = release_year;
+    record.sort_key = entry.code;
+    // HCPCS dates its codes itself; a code's dates change only when CMS acts on it.
+    if (!entry.add_date.empty()) record.validity.from_date = iso_date(entry.add_date);
+    if (!entry.termination_date.empty()) record.validity.through_date = iso_date(entry.termination_date);
     const bool terminated = !entry.termination_date.empty() && entry.termination_date < effective_date;
     record.is_billable = !entry.is_modifier && !terminated;
     if (entry.is_modifier) {

@@ -12,10 +12,9 @@
 
 namespace medcode::indexer {
 
-// effective_date: the release's effective date as YYYYMMDD ("20251001"); release_year: the
-// calendar year of the release (2025).
-std::vector<CodeRecord> build_hcpcs_records(const HcpcsFile& file, const std::string& effective_date,
-                                            int release_year);
+// effective_date: the release's effective date as YYYYMMDD ("20251001"); a code terminated
+// before it is no longer billable.
+std::vector<CodeRecord> build_hcpcs_records(const HcpcsFile& file, const std::string& effective_date);
 
 // The HCPCS Level II section a code belongs to ("E" -> "Durable Medical Equipment"), or ""
 // for a first letter that names none.

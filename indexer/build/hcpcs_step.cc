@@ -65,9 +65,9 @@ Status build_hcpcs_step(BuildContext& context) {
   context.report.sources.push_back(entry);
 
   const std::string effective = compact_date(source.file.effective);
-  const int year = effective.size() >= 4 ? std::stoi(effective.substr(0, 4)) : 0;
-  std::vector<CodeRecord> records = build_hcpcs_records(file.value(), effective, year);
+  std::vector<CodeRecord> records = build_hcpcs_records(file.value(), effective);
   CodeSetSummary summary{"hcpcs", source.file.release, records.size(), 0, 0, ""};
+  context.report.known_releases.push_back({"hcpcs", source.file.release, source.file.effective});
   std::size_t modifiers = 0, terminated = 0;
   for (const auto& record : records) {
     summary.billable += record.is_billable ? 1 : 0;

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "common/code_format.h"
+#include "indexer/build/tabular_sort_key.h"
 
 namespace medcode::indexer {
 namespace {
@@ -41,6 +42,10 @@ class RecordSet {
 };
 
 void add_order_records(const Icd10CmSources& sources, RecordSet& records) {
+  std::vector<std::string> codes;
+  codes.reserve(sources.order->entries.size());
+  for (const OrderEntry& entry : sources.order->entries) codes.push_back(entry.code);
+  const TabularOrder order(codes);
   for (const OrderEntry& entry : sources.order->entries) {
     CodeRecord record;
     record.system = std::string(kIcd10Cm);
@@ -48,8 +53,7 @@ void add_order_records(const Icd10CmSources& sources, RecordSet& records) {
     record.title = entry.long_title;
     record.short_title = entry.short_title;
     record.is_billable = entry.is_billable;
-    record.order_number = entry.order_number;
-    record.release_year = sources.order_year;
+    record.sort_key = order.key(entry.code);
     // Order files list parents before children, so the parent already exists.
     for (std::size_t length = entry.code.size() - 1; length >= 3; --length) {
       if (records.find(entry.code.substr(0, length))) {

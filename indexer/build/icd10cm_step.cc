@@ -2,6 +2,7 @@
 #include <chrono>
 #include <memory>
 
+#include "common/code_format.h"
 #include "indexer/build/build_steps.h"
 #include "indexer/build/code_validity.h"
 #include "indexer/build/icd10cm_record_builder.h"
@@ -99,31 +100,6 @@ Status add_curated_synonyms(BuildContext& context, const IndexTerms* alphabetic_
   return Status::ok();
 }
 
-// The previous fiscal year's order file, when the manifest and corpus have it.
-Result<std::unique_ptr<OrderFile>> previous_order(BuildContext& context, int fiscal_year, std::string& release) {
-  for (const auto& file : context.manifest) {
-    if (file.code_set != "icd10cm" || file.role != "order" || file.fiscal_year != fiscal_year - 1) continue;
-    auto selected = select_release_sources(context.manifest, context.corpus_dir, "icd10cm", file.release, {"order"}, {});
-    if (!selected.is_ok()) {
-      context.report.notices.push_back("icd10cm: previous release " + file.release +
-                                       " not in the corpus; new and deleted codes not marked");
-      return std::unique_ptr<OrderFile>();
-    }
-    auto verified = context.select("icd10cm", file.release, {"order"}, {});
-    if (!verified.is_ok()) return verified.status();
-    const SelectedSource& source = *verified.value().find("order");
-    auto bytes = load_source_bytes(source.location);
-    if (!bytes.is_ok()) return bytes.status();
-    auto order = read_order_file(bytes.value(), source.location.display_name(), "icd10cm");
-    if (!order.is_ok()) return order.status();
-    context.report.sources.push_back(SourceReport{"icd10cm", "previous order", source.location.display_name(),
-                                                  file.release, order.value().entries.size(), order.value().skipped});
-    release = file.release;
-    return std::make_unique<OrderFile>(std::move(order).value());
-  }
-  return std::unique_ptr<OrderFile>();
-}
-
 }  // namespace
 
 Status build_icd10cm_step(BuildContext& context, std::set<std::string>& cm_codes) {
@@ -149,12 +125,19 @@ Status build_icd10cm_step(BuildContext& context, std::set<std::string>& cm_codes
   if (Status added = add_curated_synonyms(context, parsed.alphabetic_index.get()); !added.is_ok()) return added;
   Icd10CmRecords built = build_icd10cm_records(sources);
 
-  std::string previous_release;
-  auto previous = previous_order(context, selected.value().fiscal_year, previous_release);
-  if (!previous.is_ok()) return previous.status();
   const SelectedSource* order_source = selected.value().find("order");
-  ValiditySources validity{previous.value().get(), selected.value().fiscal_year - 1, selected.value().fiscal_year,
-                           order_source->file.effective, parsed.conversions.get()};
+  auto earlier = read_earlier_order_files(context, "icd10cm", order_source->file.effective);
+  if (!earlier.is_ok()) return earlier.status();
+  std::vector<std::string> codes;
+  for (const auto& entry : parsed.order->entries) codes.push_back(entry.code);
+  const TabularOrder order(codes);
+  ValiditySources validity{std::string(kIcd10Cm), context.options.release, order_source->file.effective, {},
+                           parsed.conversions.get(), &order};
+  for (const auto& release : earlier.value()) {
+    validity.earlier.push_back({release.release, release.effective_date, release.order.get()});
+    context.report.known_releases.push_back({std::string(kIcd10Cm), release.release, release.effective_date});
+  }
+  context.report.known_releases.push_back({std::string(kIcd10Cm), context.options.release, order_source->file.effective});
   ValidityResult changes = apply_code_validity(built.records, validity);
   parsed = ParsedSources();  // the readers' output is no longer needed; free it
   context.report.attached_to_ancestor = built.attached_to_ancestor;
@@ -170,9 +153,10 @@ Status build_icd10cm_step(BuildContext& context, std::set<std::string>& cm_codes
   summary.documents += changes.deleted.size();
   summary.detail = std::to_string(built.attached_to_ancestor) +
                    " enrichment pieces attached to an ancestor of a retired code";
-  if (previous.value()) {
-    summary.detail += "; " + std::to_string(changes.new_codes) + " new and " + std::to_string(changes.deleted.size()) +
-                      " deleted since " + previous_release + " (" + std::to_string(changes.with_replacements) +
+  if (!earlier.value().empty()) {
+    summary.detail += "; " + std::to_string(changes.new_codes) + " new, " + std::to_string(changes.retitled) +
+                      " retitled and " + std::to_string(changes.deleted.size()) + " deleted since " +
+                      earlier.value().front().release + " (" + std::to_string(changes.with_replacements) +
                       " deleted codes with replacements)";
   }
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

@@ -139,8 +139,7 @@ Icd10PcsRecords build_icd10pcs_records(const Icd10PcsSources& sources) {
     record.title = entry.long_title;
     record.short_title = entry.short_title;
     record.is_billable = entry.is_billable;
-    record.order_number = entry.order_number;
-    record.release_year = sources.order_year;
+    record.sort_key = entry.code;  // the order file lists PCS codes in code order
     // A 7-character code's table (its first 3 characters) is its parent in the order file.
     if (entry.code.size() == 7) record.parent = entry.code.substr(0, 3);
     if (sources.tables != nullptr) add_attributes(record, *sources.tables, definitions, out);

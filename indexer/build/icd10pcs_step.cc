@@ -2,7 +2,9 @@
 #include <chrono>
 #include <memory>
 
+#include "common/code_format.h"
 #include "indexer/build/build_steps.h"
+#include "indexer/build/code_validity.h"
 #include "indexer/build/icd10pcs_record_builder.h"
 #include "indexer/sources/source_bytes.h"
 
@@ -68,15 +70,34 @@ Status build_icd10pcs_step(BuildContext& context) {
 
   context.progress("merging icd10pcs sources", 0, 0);
   Icd10PcsRecords built = build_icd10pcs_records(sources);
+  const std::string& effective = selected.value().find("order")->file.effective;
+  auto earlier = read_earlier_order_files(context, "icd10pcs", effective);
+  if (!earlier.is_ok()) return earlier.status();
+  ValiditySources validity{std::string(kIcd10Pcs), release, effective, {}, nullptr, nullptr};
+  for (const auto& previous : earlier.value()) {
+    validity.earlier.push_back({previous.release, previous.effective_date, previous.order.get()});
+    context.report.known_releases.push_back({std::string(kIcd10Pcs), previous.release, previous.effective_date});
+  }
+  context.report.known_releases.push_back({std::string(kIcd10Pcs), release, effective});
+  ValidityResult changes = apply_code_validity(built.records, validity);
   std::size_t synonyms = 0;
   for (const auto& [term, expansion] : built.synonyms) synonyms += context.synonyms.add(term, expansion) ? 1 : 0;
   CodeSetSummary summary{"icd10pcs", release, built.records.size(), 0, 0, ""};
   for (const auto& record : built.records) summary.billable += record.is_billable ? 1 : 0;
   if (Status written = context.write(built.records, "writing icd10pcs"); !written.is_ok()) return written;
+  if (Status written = context.write(changes.deleted, "writing deleted icd10pcs codes"); !written.is_ok()) {
+    return written;
+  }
+  summary.documents += changes.deleted.size();
   summary.detail = std::to_string(built.index_entries_attached) + " index links, " + std::to_string(synonyms) +
                    " synonyms from Definitions and Index, " + std::to_string(built.unexplained.count()) +
                    " codes not in the Tables, " + std::to_string(built.unattached.count()) +
                    " index entries matching no code";
+  if (!earlier.value().empty()) {
+    summary.detail += "; " + std::to_string(changes.new_codes) + " new, " + std::to_string(changes.retitled) +
+                      " retitled and " + std::to_string(changes.deleted.size()) + " deleted since " +
+                      earlier.value().front().release;
+  }
   context.report.sources.push_back(
       SourceReport{"icd10pcs", "merge", "index entries matching no code", release, 0, built.unattached});
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

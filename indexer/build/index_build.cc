@@ -147,7 +147,11 @@ Result<BuildReport> build_index(const BuildOptions& options) {
   for (const auto& set : report.code_sets) {
     code_sets_tsv += set.code_set + "\t" + set.release + "\t" + std::to_string(set.documents) + "\n";
   }
-  IndexMetadata metadata{options.release, utc_now_iso8601(), context.sources_tsv, code_sets_tsv};
+  std::string known_releases_tsv;
+  for (const auto& known : report.known_releases) {
+    known_releases_tsv += known.system + "\t" + known.release + "\t" + known.effective_date + "\n";
+  }
+  IndexMetadata metadata{options.release, utc_now_iso8601(), context.sources_tsv, code_sets_tsv, known_releases_tsv};
   context.progress("committing", 0, 0);
   if (Status finished = writer.value()->finish(metadata); !finished.is_ok()) return finished;
   report.documents = writer.value()->documents_added();

@@ -63,12 +63,20 @@ struct CodeSetSummary {
   std::string detail;    // e.g. "116,807 index links; 2,120 synonyms"
 };
 
+// A release whose codes the index knows (what search with release= accepts).
+struct KnownRelease {
+  std::string system;          // "icd10cm"
+  std::string release;         // "fy2025"
+  std::string effective_date;  // "2024-10-01"
+};
+
 struct BuildReport {
   std::string corpus_dir;
   std::string corpus_chosen_by;
   std::string release;
   std::vector<SourceReport> sources;
   std::vector<CodeSetSummary> code_sets;
+  std::vector<KnownRelease> known_releases;  // oldest first per system
   std::vector<std::string> notices;  // fallbacks to older files
   std::size_t documents = 0;
   // An update's work: documents written (new or changed), unchanged, and deleted.

@@ -137,9 +137,7 @@ Status IndexWriter::add(const CodeRecord& record, const std::vector<std::string>
     // A code terminated before the release (HCPCS) stays findable, but its words weigh
     // like an index term's, so the codes valid today rank above it; so do HCPCS modifiers,
     // which qualify a code rather than stand for a service.
-    const bool deleted = std::any_of(record.attributes.begin(), record.attributes.end(), [](const CodeAttribute& a) {
-      return a.name == "Status" && a.value.rfind("Deleted in", 0) == 0;
-    });
+    const bool deleted = !record.validity.until_release.empty();
     const bool secondary = deleted || std::any_of(record.attributes.begin(), record.attributes.end(), [](const CodeAttribute& a) {
       return (a.name == "Status" && a.value == "Terminated") || (a.name == "Kind" && a.value == "Modifier");
     });
@@ -148,6 +146,10 @@ Status IndexWriter::add(const CodeRecord& record, const std::vector<std::string>
     // Official abbreviations ("fx", "init") are searchable, but weigh like a note.
     if (record.short_title != record.title) impl_->index_field(schema::kNoteField, record.short_title);
     for (const auto& term : record.inclusion_terms) impl_->index_field(schema::kInclusionField, term);
+    // A title an earlier release gave the code still finds it, like an index term.
+    for (const auto& attribute : record.attributes) {
+      if (attribute.name.rfind("Title in ", 0) == 0) impl_->index_field(schema::kIndexTermField, attribute.value);
+    }
     for (const auto& entry : record.index_entries) {
       // A main term with its own code names the default code for that condition
       // ("Pneumonia" -> J18.9): it weighs like an inclusion term.
@@ -204,7 +206,12 @@ Status IndexWriter::add(const CodeRecord& record, const std::vector<std::string>
     }
 
     document.add_value(schema::kBillableSlot, record.is_billable ? "1" : "0");
-    document.add_value(schema::kSortKeySlot, Xapian::sortable_serialise(record.order_number));
+    document.add_value(schema::kSortKeySlot, record.sort_key);
+    const CodeValidity& validity = record.validity;
+    document.add_value(schema::kValidFromSlot,
+                       validity.from_date.empty() ? std::string(schema::kOpenStart) : validity.from_date);
+    document.add_value(schema::kValidThroughSlot,
+                       validity.through_date.empty() ? std::string(schema::kOpenEnd) : validity.through_date);
     document.add_value(schema::kSystemSlot, record.system);
     document.add_value(schema::kCodeSlot, record.code);
     document.add_value(schema::kContentHashSlot, hash);
@@ -252,6 +259,7 @@ Status IndexWriter::finish(const IndexMetadata& metadata) {
     database.set_metadata(std::string(schema::kSourcesKey), metadata.sources_tsv);
     database.set_metadata(std::string(schema::kRecordCountKey), std::to_string(impl_->added));
     database.set_metadata(std::string(schema::kCodeSetsKey), metadata.code_sets_tsv);
+    database.set_metadata(std::string(schema::kReleaseHistoryKey), metadata.known_releases_tsv);
     database.commit();
     database.close();
     if (impl_->updating) {

@@ -18,6 +18,7 @@ struct IndexMetadata {
   std::string built_at;     // ISO 8601 UTC
   std::string sources_tsv;  // one line per source: role, file, release, sha256
   std::string code_sets_tsv;  // one line per code set: system, release, documents
+  std::string known_releases_tsv;  // one line per release: system, release, effective date
 };
 
 // Not thread-safe; one writer per directory.

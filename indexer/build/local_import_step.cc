@@ -3,6 +3,7 @@
 
 #include "common/code_format.h"
 #include "indexer/build/build_steps.h"
+#include "indexer/build/tabular_sort_key.h"
 #include "indexer/sources/local_code_set_reader.h"
 #include "indexer/sources/source_bytes.h"
 
@@ -39,7 +40,7 @@ Status build_local_import_step(BuildContext& context, const LocalImport& import)
     record.description = code.description;
     record.inclusion_terms = code.synonyms;
     record.is_billable = code.is_billable;
-    record.order_number = static_cast<int>(records.size() + 1);
+    record.sort_key = position_sort_key(records.size() + 1);
     if (!code.parent.empty() && codes.count(code.parent)) {
       record.parent = code.parent;
     } else if (!code.parent.empty()) {

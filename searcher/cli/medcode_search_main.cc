@@ -1,5 +1,5 @@
 // medcode-search: searches a medcode index from the command line.
-//   medcode-search --index DIR [--json] [--limit N] [--system S] [--billable] "phrase or code"
+//   medcode-search --index DIR [--json] [--limit N] [--system S] [--billable] [--release R] "phrase or code"
 //   medcode-search --index DIR --suggest [--json] "partly typ"
 // Without a query it reads one query per line from stdin (batch mode).
 #include <boost/program_options.hpp>
@@ -22,11 +22,12 @@ using medcode::searcher::Searcher;
 namespace {
 
 constexpr const char* kUsage =
-    "usage: medcode-search --index DIR [--json] [--limit N] [--system S] [--billable]\n"
+    "usage: medcode-search --index DIR [--json] [--limit N] [--system S] [--billable] [--release R]\n"
     "                      [--suggest] [QUERY...]\n"
     "       with no QUERY, reads one query per line from stdin\n";
 
 void print_text(const SearchResponse& response) {
+  if (!response.release.empty()) std::printf("(codes valid in %s, with its titles)\n", response.release.c_str());
   if (!response.corrected_query.empty()) {
     std::printf("(no match for \"%s\"; showing results for \"%s\")\n", response.query.c_str(),
                 response.corrected_query.c_str());
@@ -97,6 +98,7 @@ int run(int argc, char** argv) {
       "offset", po::value(&request.offset)->default_value(0), "results to skip")(
       "system", po::value(&request.system), "only this code set: icd10cm, icd10pcs, hcpcs, an imported one, or guidelines (the Official Guidelines sections)")(
       "billable", po::bool_switch(&billable_only), "only billable codes")(
+      "release", po::value(&request.release), "only codes valid in this release (fy2025), with its titles")(
       "suggest", po::bool_switch(&suggest), "autocomplete: the last word is a prefix");
   po::options_description hidden;
   hidden.add_options()("query", po::value(&words));

@@ -1,9 +1,24 @@
 #include "searcher/engine/search_request.h"
 
+#include <cctype>
+
 #include "common/code_format.h"
 #include "common/utf8.h"
 
 namespace medcode::searcher {
+
+namespace {
+
+// Release names are manifest ids: "fy2025", "fy2025-april", "2025-oct".
+bool is_release_name(const std::string& name) {
+  if (name.empty() || name.size() > 40) return false;
+  for (unsigned char c : name) {
+    if (!std::isalnum(c) && c != '-' && c != '_' && c != '.') return false;
+  }
+  return true;
+}
+
+}  // namespace
 
 Status validate_search_request(const SearchRequest& request) {
   if (request.query.size() > kMaxQueryBytes) {
@@ -20,6 +35,10 @@ Status validate_search_request(const SearchRequest& request) {
   if (!request.system.empty() && !is_valid_system_name(request.system)) {
     return Status::invalid_argument("parameter \"system\": " + quote_for_message(request.system) +
                                     " is not a system name (e.g. icd10cm)");
+  }
+  if (!request.release.empty() && !is_release_name(request.release)) {
+    return Status::invalid_argument("parameter \"release\": " + quote_for_message(request.release) +
+                                    " is not a release name (e.g. fy2025)");
   }
   if (request.limit == 0 || request.limit > kMaxLimit) {
     return Status::invalid_argument("parameter \"limit\": " + std::to_string(request.limit) +

@@ -18,6 +18,9 @@ enum class BillableFilter { kAny, kBillableOnly, kHeadersOnly };
 struct SearchRequest {
   std::string query;    // free text or a code ("I21.9", "i219", "I21"); UTF-8
   std::string system;   // only this code set ("icd10cm"); "" for all
+  // Only codes valid in this release ("fy2025"), with the titles it gave them; "" for the
+  // index's own release (codes it deleted are then found by their code only).
+  std::string release;
   BillableFilter billable = BillableFilter::kAny;
   std::size_t limit = 10;   // results to return, 1..kMaxLimit
   std::size_t offset = 0;   // results to skip, 0..kMaxOffset
@@ -27,7 +30,8 @@ struct SearchRequest {
 // Ok, or kInvalidArgument naming the parameter: "parameter \"limit\": 500 exceeds maximum
 // 200", "parameter \"q\": query is empty", "parameter \"q\": 600 bytes exceeds maximum 512",
 // "parameter \"q\": not valid UTF-8 at byte 3", "parameter \"system\": \"X\" is not a
-// system name". The HTTP API names parameters the same way.
+// system name", "parameter \"release\": \"x y\" is not a release name". The HTTP API names
+// parameters the same way. Whether the index knows the release is the searcher's check.
 Status validate_search_request(const SearchRequest& request);
 
 // A partly typed query for autocomplete; its last word is treated as a prefix unless the

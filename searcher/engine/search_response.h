@@ -36,6 +36,7 @@ struct SearchHit {
 struct SearchResponse {
   std::string query;            // as given
   std::string corrected_query;  // "" unless the results are for a spelling correction
+  std::string release;          // the release searched in (SearchRequest::release); "" for the index's
   std::size_t total = 0;        // matches: exact up to 100 past the page, estimated beyond
   std::vector<SearchHit> hits;
 };
@@ -78,6 +79,9 @@ struct CodeDetail {
   std::string seventh_characters_from;  // display code that defines them; "" when none
   // Official Guidelines sections naming this code or an ancestor, most specific first.
   std::vector<GuidelineLink> guidelines;
+  std::string release;                 // the release of its code set the index was built from
+  std::vector<std::string> valid_in;   // the releases the index knows in which the code is valid
+  std::string earliest_release;        // the oldest of its code set's releases the index knows
 };
 
 }  // namespace medcode::searcher

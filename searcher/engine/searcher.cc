@@ -15,6 +15,7 @@
 #include "common/text_normalizer.h"
 #include "common/utf8.h"
 #include "common/word_splitter.h"
+#include "searcher/engine/internal/release_scope.h"
 #include "searcher/engine/internal/suggester.h"
 #include "searcher/engine/internal/text_query.h"
 
@@ -25,13 +26,19 @@ std::string term(std::string_view prefix, const std::string& rest) {
   return std::string(prefix) + rest;
 }
 
-// Adds the system and billable filters of the request to query. Guideline sections are
-// only searched when asked for by name.
 // Codes a release deleted are found by code only, never by text.
 Xapian::Query without_deleted(Xapian::Query query) {
   return Xapian::Query(Xapian::Query::OP_AND_NOT, query, Xapian::Query(std::string(schema::kDeletedTerm)));
 }
 
+// In the index's own release, the codes it has; in another, the codes valid in that one
+// (a code deleted since is valid there).
+Xapian::Query in_scope(Xapian::Query query, const ReleaseScope& scope) {
+  return scope.active() ? Xapian::Query(Xapian::Query::OP_FILTER, query, scope.filter()) : without_deleted(query);
+}
+
+// Adds the system and billable filters of the request to query. Guideline sections are
+// only searched when asked for by name.
 Xapian::Query filtered(Xapian::Query query, const SearchRequest& request) {
   if (!request.system.empty()) {
     query = Xapian::Query(Xapian::Query::OP_FILTER, query,
@@ -81,6 +88,7 @@ struct Searcher::Impl {
   IndexInfo info;  // read once at open
   std::string index_id;
   std::vector<std::string> imported_systems;  // code sets that are not official ones
+  std::vector<KnownRelease> known_releases;   // what release= accepts
 
   // 0-100: a text match's weight relative to the best match of the same query.
   static int relative_score(const Xapian::MSetIterator& it, const Xapian::MSet& matches) {
@@ -89,7 +97,7 @@ struct Searcher::Impl {
   }
 
   Result<SearchHit> hit_from(const Xapian::Document& document, int score, MatchKind match,
-                             const Xapian::MSet* text_matches = nullptr) const {
+                             const ReleaseScope& scope, const Xapian::MSet* text_matches = nullptr) const {
     auto record = decode_record(document.get_data());
     if (!record.is_ok()) return record.status().with_context("index " + directory);
     const CodeRecord& r = record.value();
@@ -99,6 +107,7 @@ struct Searcher::Impl {
     hit.code = display_code(r.system, r.code);
     hit.title = r.title;
     hit.is_billable = r.is_billable;
+    scope.apply(r, hit.title, hit.is_billable);
     hit.score = score;
     hit.match = match;
     hit.chapter = r.chapter;
@@ -156,7 +165,7 @@ struct Searcher::Impl {
   }
 
   // Code or code-prefix lookup; false when the query is not an existing code or prefix.
-  Result<bool> search_code(const SearchRequest& request, SearchResponse& response) const {
+  Result<bool> search_code(const SearchRequest& request, const ReleaseScope& scope, SearchResponse& response) const {
     std::vector<Xapian::Query> prefixes, exact_ids;
     std::unordered_set<std::string> exact;
     std::vector<CodeCandidate> candidates = code_candidates(request.query);
@@ -178,7 +187,7 @@ struct Searcher::Impl {
     Xapian::Enquire enquire(database);
     // A deleted code answers when typed in full, not among the descendants of a prefix.
     const Xapian::Query listed(Xapian::Query::OP_OR,
-                               without_deleted(Xapian::Query(Xapian::Query::OP_OR, prefixes.begin(), prefixes.end())),
+                               in_scope(Xapian::Query(Xapian::Query::OP_OR, prefixes.begin(), prefixes.end()), scope),
                                Xapian::Query(Xapian::Query::OP_OR, exact_ids.begin(), exact_ids.end()));
     enquire.set_query(filtered(listed, request));
     enquire.set_weighting_scheme(Xapian::BoolWeight());
@@ -191,14 +200,14 @@ struct Searcher::Impl {
       const Xapian::Document document = it.get_document();
       const std::string system_code = document.get_value(schema::kSystemSlot) + ":" +
                                       document.get_value(schema::kCodeSlot);
-      auto hit = hit_from(document, exact.count(system_code) ? 100 : 90, MatchKind::kCode);
+      auto hit = hit_from(document, exact.count(system_code) ? 100 : 90, MatchKind::kCode, scope);
       if (!hit.is_ok()) return hit.status();
       response.hits.push_back(std::move(hit).value());
     }
     return response.total > 0;
   }
 
-  Status search_text(const SearchRequest& request, const std::string& normalized,
+  Status search_text(const SearchRequest& request, const ReleaseScope& scope, const std::string& normalized,
                      SearchResponse& response) const {
     // Unknown words are already corrected in the query; say so ("did you mean").
     const TextQuery parsed = text_query->build(normalized);
@@ -210,7 +219,7 @@ struct Searcher::Impl {
     const bool across_systems = request.system.empty() && request.offset == 0;
     const auto wanted = static_cast<Xapian::doccount>(request.limit) + (across_systems ? kOtherSystemLookAhead : 0);
     auto run = [&](const Xapian::Query& query) {
-      enquire.set_query(without_deleted(filtered(query, request)));
+      enquire.set_query(in_scope(filtered(query, request), scope));
       return enquire.get_mset(static_cast<Xapian::doccount>(request.offset), wanted, check_at_least);
     };
     Xapian::MSet matches = run(parsed.query);
@@ -218,12 +227,12 @@ struct Searcher::Impl {
     if (matches.empty() && request.offset == 0) matches = run(parsed.fallback);
     response.total = matches.get_matches_estimated();
     for (auto it = matches.begin(); it != matches.end() && it.get_rank() < static_cast<Xapian::doccount>(request.limit); ++it) {
-      auto hit = hit_from(it.get_document(), relative_score(it, matches), MatchKind::kText,
+      auto hit = hit_from(it.get_document(), relative_score(it, matches), MatchKind::kText, scope,
                           request.with_snippets ? &matches : nullptr);
       if (!hit.is_ok()) return hit.status();
       response.hits.push_back(std::move(hit).value());
     }
-    if (across_systems) return add_other_systems(request, matches, response);
+    if (across_systems) return add_other_systems(request, scope, matches, response);
     return Status::ok();
   }
 
@@ -231,7 +240,8 @@ struct Searcher::Impl {
   // ("knee replacement": the PCS procedures, and the HCPCS implant billed with them). The
   // best match of each system missing from the page, if it scores at least
   // kOtherSystemMinScore, takes the place of the page's weakest hits.
-  Status add_other_systems(const SearchRequest& request, const Xapian::MSet& wider, SearchResponse& response) const {
+  Status add_other_systems(const SearchRequest& request, const ReleaseScope& scope, const Xapian::MSet& wider,
+                           SearchResponse& response) const {
     // A short list (autocomplete, "the best 3") is for the best matches only.
     if (request.limit < 5 || response.hits.size() < 5) return Status::ok();
     std::set<std::string> shown;
@@ -245,7 +255,7 @@ struct Searcher::Impl {
       const int score = best > 0 ? static_cast<int>(100.0 * it.get_weight() / best + 0.5) : 0;
       if (score < kOtherSystemMinScore) break;  // ranked by weight: the rest score less
       shown.insert(system);
-      auto hit = hit_from(it.get_document(), score, MatchKind::kText, request.with_snippets ? &wider : nullptr);
+      auto hit = hit_from(it.get_document(), score, MatchKind::kText, scope, request.with_snippets ? &wider : nullptr);
       if (!hit.is_ok()) return hit.status();
       added.push_back(std::move(hit).value());
     }
@@ -313,6 +323,7 @@ Result<std::unique_ptr<Searcher>> Searcher::open(const std::string& given) {
       }
       impl->info.code_sets.push_back(std::move(set));
     }
+    impl->known_releases = parse_known_releases(impl->database.get_metadata(std::string(schema::kReleaseHistoryKey)));
   } catch (const Xapian::Error& e) {
     return Status::unavailable("index " + directory + " cannot be opened: " + e.get_description());
   }
@@ -321,10 +332,13 @@ Result<std::unique_ptr<Searcher>> Searcher::open(const std::string& given) {
 
 Result<SearchResponse> Searcher::search(const SearchRequest& request) const {
   if (Status valid = validate_search_request(request); !valid.is_ok()) return valid;
+  auto scope = resolve_release(impl_->known_releases, request.release);
+  if (!scope.is_ok()) return scope.status();
   SearchResponse response;
   response.query = request.query;
+  response.release = scope.value().release;
   try {
-    auto by_code = impl_->search_code(request, response);
+    auto by_code = impl_->search_code(request, scope.value(), response);
     if (!by_code.is_ok()) return by_code.status();
     if (by_code.value()) return response;
     auto normalized = normalize_for_search(request.query);
@@ -333,7 +347,7 @@ Result<SearchResponse> Searcher::search(const SearchRequest& request) const {
     }
     const std::string text_query = request.system == kGuidelines ? without_guideline_words(normalized.value())
                                                                   : normalized.value();
-    if (Status text = impl_->search_text(request, text_query, response); !text.is_ok()) {
+    if (Status text = impl_->search_text(request, scope.value(), text_query, response); !text.is_ok()) {
       return text;
     }
   } catch (const Xapian::Error& e) {
@@ -352,7 +366,7 @@ Result<SuggestResponse> Searcher::suggest(const SuggestRequest& request) const {
   as_search.limit = request.limit;
   try {
     SearchResponse by_code;
-    auto is_code = impl_->search_code(as_search, by_code);
+    auto is_code = impl_->search_code(as_search, ReleaseScope{}, by_code);
     if (!is_code.is_ok()) return is_code.status();
     if (is_code.value()) {
       for (const auto& hit : by_code.hits) response.completions.push_back(hit.code);
@@ -371,7 +385,7 @@ Result<SuggestResponse> Searcher::suggest(const SuggestRequest& request) const {
     enquire.set_query(without_deleted(filtered(completions.query, as_search)));
     const Xapian::MSet matches = enquire.get_mset(0, static_cast<Xapian::doccount>(request.limit));
     for (auto it = matches.begin(); it != matches.end(); ++it) {
-      auto hit = impl_->hit_from(it.get_document(), Impl::relative_score(it, matches), MatchKind::kText);
+      auto hit = impl_->hit_from(it.get_document(), Impl::relative_score(it, matches), MatchKind::kText, ReleaseScope{});
       if (!hit.is_ok()) return hit.status();
       response.codes.push_back(std::move(hit).value());
     }
@@ -426,7 +440,8 @@ Result<CodeDetail> Searcher::code_detail(const std::string& system, const std::s
     const std::string children_term =
         term(schema::kParentTermPrefix, system + ":" + detail.record.code);
     Xapian::Enquire enquire(impl_->database);
-    enquire.set_query(Xapian::Query(children_term));
+    // A deleted code names its former parent, but is no longer one of its children.
+    enquire.set_query(without_deleted(Xapian::Query(children_term)));
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     enquire.set_sort_by_value(schema::kSortKeySlot, false);
     const Xapian::MSet children = enquire.get_mset(0, impl_->database.get_doccount());
@@ -437,6 +452,13 @@ Result<CodeDetail> Searcher::code_detail(const std::string& system, const std::s
           {display_code(system, child.value().code), child.value().title, child.value().is_billable});
     }
     if (system == kIcd10Cm) impl_->add_guidelines(detail);
+    for (const auto& set : impl_->info.code_sets) {
+      if (set.system == system) detail.release = set.release;
+    }
+    detail.valid_in = releases_valid_in(impl_->known_releases, detail.record);
+    for (const auto& known : impl_->known_releases) {
+      if (known.system == system && detail.earliest_release.empty()) detail.earliest_release = known.release;
+    }
   } catch (const Xapian::Error& e) {
     return Status::unavailable("index " + impl_->directory + ": " + e.get_description());
   }

@@ -37,6 +37,7 @@ HttpResponse search(const ParsedTarget& target, const std::vector<std::string>&,
   SearchRequest request;
   request.query = text_param(target, "q");
   request.system = text_param(target, "system");
+  request.release = text_param(target, "release");
   auto billable = billable_param(target);
   auto limit = count_param(target, "limit", request.limit);
   auto offset = count_param(target, "offset", 0);

@@ -69,6 +69,7 @@ std::string search_response_to_json(const SearchResponse& response) {
   write_hits(writer, response.hits);
   writer.Key("total");
   writer.Uint64(response.total);
+  if (!response.release.empty()) write_string(writer, "release", response.release);
   if (!response.corrected_query.empty()) {
     write_string(writer, "corrected_query", response.corrected_query);
   }
@@ -103,6 +104,32 @@ void write_link(JsonWriter& writer, const std::string& system, const CodeLink& l
   writer.EndObject();
 }
 
+// When the code may be used: the releases the index knows it in, where it starts and
+// ends (null: before the oldest release known / still valid).
+void write_validity(JsonWriter& writer, const CodeDetail& detail) {
+  const CodeValidity& v = detail.record.validity;
+  auto string_or_null = [&](const char* key, const std::string& value) {
+    writer.Key(key);
+    if (value.empty()) {
+      writer.Null();
+    } else {
+      writer.String(value.c_str(), static_cast<rapidjson::SizeType>(value.size()));
+    }
+  };
+  writer.Key("validity");
+  writer.StartObject();
+  writer.Key("valid_in");
+  writer.StartArray();
+  for (const auto& release : detail.valid_in) write_value(writer, release);
+  writer.EndArray();
+  string_or_null("from_release", v.from_release);
+  string_or_null("from_date", v.from_date);
+  string_or_null("until_release", v.until_release);
+  string_or_null("through_date", v.through_date);
+  string_or_null("earliest_release_known", detail.earliest_release);
+  writer.EndObject();
+}
+
 void write_note(JsonWriter& writer, const Note& note, const std::string& from_code) {
   writer.StartObject();
   writer.Key("kind");
@@ -127,8 +154,8 @@ std::string code_detail_to_json(const CodeDetail& detail) {
   write_string(writer, "short_title", r.short_title);
   writer.Key("billable");
   writer.Bool(r.is_billable);
-  writer.Key("release_year");
-  writer.Int(r.release_year);
+  write_string(writer, "release", detail.release);
+  write_validity(writer, detail);
   writer.Key("chapter");
   writer.StartObject();
   write_string(writer, "number", r.chapter);

@@ -12,8 +12,8 @@ CodeRecord sample_record() {
   r.title = "Colles' fracture of right radius, initial encounter for closed fracture";
   r.short_title = "Colles' fracture of right radius, init for clos fx";
   r.is_billable = true;
-  r.order_number = 47860;
-  r.release_year = 2026;
+  r.sort_key = "S52531A";
+  r.validity = {"fy2025", "2024-10-01", "fy2027", "2026-09-30"};
   r.parent = "S52531";
   r.chapter = "19";
   r.chapter_title = "Injury, poisoning (S00-T88)";
@@ -40,7 +40,11 @@ TEST(RecordCodecTest, RoundTripsEveryField) {
   EXPECT_EQ(r.title, original.title);
   EXPECT_EQ(r.short_title, original.short_title);
   EXPECT_TRUE(r.is_billable);
-  EXPECT_EQ(r.order_number, 47860);
+  EXPECT_EQ(r.sort_key, "S52531A");
+  EXPECT_EQ(r.validity.from_release, "fy2025");
+  EXPECT_EQ(r.validity.from_date, "2024-10-01");
+  EXPECT_EQ(r.validity.until_release, "fy2027");
+  EXPECT_EQ(r.validity.through_date, "2026-09-30");
   EXPECT_EQ(r.parent, "S52531");
   EXPECT_EQ(r.section_title, original.section_title);
   EXPECT_EQ(r.inclusion_terms, original.inclusion_terms);
@@ -78,7 +82,7 @@ TEST(RecordCodecTest, RejectsOtherCodecVersion) {
   auto decoded = decode_record(bytes);
   ASSERT_FALSE(decoded.is_ok());
   EXPECT_EQ(decoded.status().message(),
-            "record data has codec version 9, expected 2; rebuild the index with this "
+            "record data has codec version 9, expected 3; rebuild the index with this "
             "medcode-indexer");
 }
 

@@ -18,7 +18,7 @@ TEST(HcpcsRecordBuilderTest, BuildsRecordsWithStatusAndDates) {
   auto file = read_hcpcs_fixed_width(testing::read_file(testing::fixture_path("hcpcs/HCPC2025_OCT_ANWEB_fixture.txt")),
                                      "h.txt");
   ASSERT_TRUE(file.is_ok());
-  const auto records = build_hcpcs_records(file.value(), "20251001", 2025);
+  const auto records = build_hcpcs_records(file.value(), "20251001");
   ASSERT_EQ(records.size(), testing::kFixtureHcpcsCodes);
   const CodeRecord& pump = records[2];
   EXPECT_EQ(pump.code, "E0784");
@@ -28,7 +28,10 @@ TEST(HcpcsRecordBuilderTest, BuildsRecordsWithStatusAndDates) {
   EXPECT_TRUE(pump.is_billable);
   EXPECT_EQ(pump.chapter, "E");
   EXPECT_EQ(pump.chapter_title, "Durable Medical Equipment");
-  EXPECT_EQ(pump.release_year, 2025);
+  // HCPCS dates its codes: valid from the day it was added, with no end yet.
+  EXPECT_EQ(pump.validity.from_date, "1996-01-01");
+  EXPECT_EQ(pump.validity.through_date, "");
+  EXPECT_EQ(pump.sort_key, "E0784");
   EXPECT_EQ(attribute(pump, "Action code"), "N (No maintenance for this code)");
   EXPECT_EQ(attribute(pump, "Coverage code"), "D (Special coverage instructions apply)");
   EXPECT_EQ(attribute(pump, "Added"), "1996-01-01");
@@ -41,6 +44,7 @@ TEST(HcpcsRecordBuilderTest, BuildsRecordsWithStatusAndDates) {
   EXPECT_FALSE(old.is_billable);
   EXPECT_EQ(attribute(old, "Status"), "Terminated (No longer valid for dates of service after 2024-12-31)");
   EXPECT_EQ(attribute(old, "Termination date"), "2024-12-31");
+  EXPECT_EQ(old.validity.through_date, "2024-12-31");
   EXPECT_EQ(records[5].chapter_title, "Drugs Administered Other Than Oral Method");
 
   const CodeRecord& modifier = records[6];

@@ -45,7 +45,7 @@ TEST_F(RecordBuilderTest, OneRecordPerOrderEntryWithBillableFlag) {
   ASSERT_EQ(built_.records.size(), 28u);
   EXPECT_FALSE(record("I21").is_billable);
   EXPECT_TRUE(record("I219").is_billable);
-  EXPECT_EQ(record("I219").release_year, 2026);
+  EXPECT_EQ(record("I219").sort_key, "I219");
   EXPECT_EQ(record("I219").title, "Acute myocardial infarction, unspecified");
 }
 

@@ -193,11 +193,13 @@ TEST(CodeValidityTest, DeletedCodesAnswerByCodeWithReplacements) {
   auto detail = searcher.code_detail("icd10cm", "S30.1XXA");
   ASSERT_TRUE(detail.is_ok());
   const auto& attributes = detail.value().record.attributes;
-  ASSERT_EQ(attributes.size(), 2u);
+  ASSERT_EQ(attributes.size(), 3u);
   EXPECT_EQ(attributes[0].value, "Deleted in FY2026");
   EXPECT_EQ(attributes[0].detail, "Not valid for dates of service from 2025-10-01; was billable in FY2025");
-  EXPECT_EQ(attributes[1].name, "Replaced by");
-  EXPECT_EQ(attributes[1].value, "S30.11XA");
+  EXPECT_EQ(attributes[1].name, "Billable in FY2025");
+  EXPECT_EQ(attributes[1].value, "yes");
+  EXPECT_EQ(attributes[2].name, "Replaced by");
+  EXPECT_EQ(attributes[2].value, "S30.11XA");
   auto added = searcher.code_detail("icd10cm", "QA0");
   ASSERT_TRUE(added.is_ok());
   ASSERT_FALSE(added.value().record.attributes.empty());

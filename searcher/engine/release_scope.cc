@@ -1,0 +1,78 @@
+#include "searcher/engine/internal/release_scope.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "common/schema.h"
+
+namespace medcode::searcher {
+namespace {
+
+std::string lower(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
+
+std::string joined(const std::vector<std::string>& names) {
+  std::string text;
+  for (const auto& name : names) text += (text.empty() ? "" : ", ") + name;
+  return text;
+}
+
+bool valid_on(const CodeRecord& record, const std::string& date) {
+  const CodeValidity& v = record.validity;
+  return (v.from_date.empty() || v.from_date <= date) && (v.through_date.empty() || date <= v.through_date);
+}
+
+}  // namespace
+
+std::vector<KnownRelease> parse_known_releases(const std::string& tsv) {
+  std::vector<KnownRelease> known;
+  std::size_t start = 0;
+  while (start < tsv.size()) {
+    const std::size_t end = std::min(tsv.find('\n', start), tsv.size());
+    const std::string line = tsv.substr(start, end - start);
+    start = end + 1;
+    const auto tab1 = line.find('\t');
+    const auto tab2 = tab1 == std::string::npos ? tab1 : line.find('\t', tab1 + 1);
+    if (tab2 == std::string::npos) continue;
+    known.push_back({line.substr(0, tab1), line.substr(tab1 + 1, tab2 - tab1 - 1), line.substr(tab2 + 1)});
+  }
+  return known;
+}
+
+Xapian::Query ReleaseScope::filter() const {
+  return Xapian::Query(Xapian::Query::OP_AND, Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kValidFromSlot, date),
+                       Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kValidThroughSlot, date));
+}
+
+void ReleaseScope::apply(const CodeRecord& record, std::string& title, bool& is_billable) const {
+  if (!active()) return;
+  const std::string label = release_label(release);
+  for (const auto& attribute : record.attributes) {
+    if (attribute.name == "Title in " + label) title = attribute.value;
+    if (attribute.name == "Billable in " + label) is_billable = attribute.value == "yes";
+  }
+}
+
+Result<ReleaseScope> resolve_release(const std::vector<KnownRelease>& known, const std::string& requested) {
+  if (requested.empty()) return ReleaseScope{};
+  const std::string wanted = lower(requested);
+  std::vector<std::string> names;
+  for (const auto& release : known) {
+    if (lower(release.release) == wanted) return ReleaseScope{release.release, release.effective_date};
+    if (std::find(names.begin(), names.end(), release.release) == names.end()) names.push_back(release.release);
+  }
+  return Status::invalid_argument("parameter \"release\": \"" + requested + "\" is not a release this index knows" +
+                                  (names.empty() ? " (it was built without validity data)" : "; it knows " + joined(names)));
+}
+
+std::vector<std::string> releases_valid_in(const std::vector<KnownRelease>& known, const CodeRecord& record) {
+  std::vector<std::string> releases;
+  for (const auto& release : known) {
+    if (release.system == record.system && valid_on(record, release.effective_date)) releases.push_back(release.release);
+  }
+  return releases;
+}
+
+}  // namespace medcode::searcher

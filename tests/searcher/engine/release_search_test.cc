@@ -1,0 +1,169 @@
+// Search in a release (release=): codes valid in it, with the titles it gave them; a
+// code's detail names the releases it is valid in; and an index updated from another
+// release answers every search exactly as a fresh build of its release does.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "indexer/build/index_build.h"
+#include "searcher/engine/internal/release_scope.h"
+#include "searcher/engine/searcher.h"
+#include "tests/support/fixture_corpus.h"
+
+namespace medcode::searcher {
+namespace {
+
+std::vector<std::string> codes_of(const Searcher& searcher, const std::string& query, const std::string& release) {
+  SearchRequest request;
+  request.query = query;
+  request.release = release;
+  request.limit = 50;
+  auto response = searcher.search(request);
+  EXPECT_TRUE(response.is_ok()) << response.status().to_string();
+  std::vector<std::string> codes;
+  if (response.is_ok()) {
+    for (const auto& hit : response.value().hits) codes.push_back(hit.code);
+  }
+  return codes;
+}
+
+bool has(const std::vector<std::string>& codes, const std::string& code) {
+  return std::find(codes.begin(), codes.end(), code) != codes.end();
+}
+
+TEST(ReleaseSearchTest, FindsTheCodesValidInTheRelease) {
+  auto opened = Searcher::open(testing::shared_fixture_index());
+  ASSERT_TRUE(opened.is_ok());
+  const Searcher& searcher = *opened.value();
+  // S30.1XXA was deleted in FY2026: by text only when searching FY2025, and billable there.
+  EXPECT_FALSE(has(codes_of(searcher, "contusion abdominal wall", ""), "S30.1XXA"));
+  EXPECT_TRUE(has(codes_of(searcher, "contusion abdominal wall", "fy2025"), "S30.1XXA"));
+  EXPECT_FALSE(has(codes_of(searcher, "contusion abdominal wall", "fy2026"), "S30.1XXA"));
+  SearchRequest request;
+  request.query = "S30.1XXA";
+  request.release = "FY2025";  // release names are matched without regard to case
+  auto typed = searcher.search(request);
+  ASSERT_TRUE(typed.is_ok());
+  ASSERT_EQ(typed.value().hits.size(), 1u);
+  EXPECT_TRUE(typed.value().hits[0].is_billable);
+  EXPECT_EQ(typed.value().release, "fy2025");
+  // QA0 and QA00 are new in FY2026: not in FY2025, by code prefix or by text.
+  EXPECT_TRUE(has(codes_of(searcher, "neurodevelopmental disorders pathogenic variants", ""), "QA0.0"));
+  EXPECT_FALSE(has(codes_of(searcher, "neurodevelopmental disorders pathogenic variants", "fy2025"), "QA0.0"));
+  EXPECT_TRUE(has(codes_of(searcher, "I10", "fy2025"), "I10"));
+}
+
+TEST(ReleaseSearchTest, RefusesAReleaseTheIndexDoesNotKnow) {
+  auto opened = Searcher::open(testing::shared_fixture_index());
+  ASSERT_TRUE(opened.is_ok());
+  SearchRequest request;
+  request.query = "hypertension";
+  request.release = "fy2019";
+  auto unknown = opened.value()->search(request);
+  ASSERT_FALSE(unknown.is_ok());
+  EXPECT_EQ(unknown.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(unknown.status().message(),
+            "parameter \"release\": \"fy2019\" is not a release this index knows; it knows fy2025, fy2026, 2025-oct");
+  request.release = "fy 2025";
+  auto malformed = opened.value()->search(request);
+  ASSERT_FALSE(malformed.is_ok());
+  EXPECT_EQ(malformed.status().message(), "parameter \"release\": \"fy 2025\" is not a release name (e.g. fy2025)");
+}
+
+TEST(ReleaseSearchTest, DetailNamesTheReleasesACodeIsValidIn) {
+  auto opened = Searcher::open(testing::shared_fixture_index());
+  ASSERT_TRUE(opened.is_ok());
+  const Searcher& searcher = *opened.value();
+  auto kept = searcher.code_detail("icd10cm", "I10");
+  ASSERT_TRUE(kept.is_ok());
+  EXPECT_EQ(kept.value().valid_in, (std::vector<std::string>{"fy2025", "fy2026"}));
+  EXPECT_EQ(kept.value().earliest_release, "fy2025");
+  EXPECT_EQ(kept.value().release, "fy2026");
+  auto added = searcher.code_detail("icd10cm", "QA00");
+  ASSERT_TRUE(added.is_ok());
+  EXPECT_EQ(added.value().valid_in, std::vector<std::string>{"fy2026"});
+  EXPECT_EQ(added.value().record.validity.from_date, "2025-10-01");
+  auto deleted = searcher.code_detail("icd10cm", "S30.1XXA");
+  ASSERT_TRUE(deleted.is_ok());
+  EXPECT_EQ(deleted.value().valid_in, std::vector<std::string>{"fy2025"});
+  EXPECT_EQ(deleted.value().record.validity.through_date, "2025-09-30");
+}
+
+TEST(ReleaseScopeTest, ShowsTheTitleAndBillableStatusOfTheRelease) {
+  CodeRecord record;
+  record.title = "New title";
+  record.is_billable = false;
+  record.attributes = {{"Title in FY2025", "Old title", ""}, {"Billable in FY2025", "yes", ""}};
+  const std::vector<KnownRelease> known = {{"icd10cm", "fy2025", "2024-10-01"}, {"icd10cm", "fy2026", "2025-10-01"}};
+  auto scope = resolve_release(known, "fy2025");
+  ASSERT_TRUE(scope.is_ok());
+  std::string title = record.title;
+  bool billable = record.is_billable;
+  scope.value().apply(record, title, billable);
+  EXPECT_EQ(title, "Old title");
+  EXPECT_TRUE(billable);
+  auto current = resolve_release(known, "fy2026");
+  ASSERT_TRUE(current.is_ok());
+  title = record.title;
+  billable = record.is_billable;
+  current.value().apply(record, title, billable);
+  EXPECT_EQ(title, "New title");
+  EXPECT_FALSE(billable);
+}
+
+// What every query of a set returns, hit by hit, as one string per query.
+std::vector<std::string> answers(const std::string& index) {
+  auto opened = Searcher::open(index);
+  EXPECT_TRUE(opened.is_ok());
+  std::vector<std::string> out;
+  if (!opened.is_ok()) return out;
+  for (const char* query : {"I21", "I10", "S30.1XXA", "heart attack", "hypertension", "fracture of radius",
+                            "acetaminophen poisoning", "neurodevelopmental", "contusion abdominal wall", "QA0",
+                            "appendectomy laparoscopic", "insulin pump", "sepsis"}) {
+    for (const char* release : {"", "fy2025"}) {
+      SearchRequest request;
+      request.query = query;
+      request.limit = 20;
+      request.release = release;
+      auto response = opened.value()->search(request);
+      std::string text = std::string(query) + "@" + release + ":";
+      if (!response.is_ok()) {
+        text += response.status().message();  // fy2025 alone knows no fy2026 and the reverse
+      } else {
+        for (const auto& hit : response.value().hits) {
+          text += " " + hit.system + ":" + hit.code + "/" + std::to_string(hit.score) + "/" + hit.title +
+                  (hit.is_billable ? "/b" : "");
+        }
+      }
+      out.push_back(text);
+    }
+  }
+  return out;
+}
+
+TEST(ReleaseUpdateTest, UpdatedEitherWayAnswersLikeAFreshBuild) {
+  testing::TempDir dir;
+  const auto corpus = testing::make_fixture_corpus(dir.path());
+  auto build = [&](const std::string& release, const std::string& index, const std::string& base) {
+    indexer::BuildOptions options;
+    options.corpus_dir = corpus.corpus_dir;
+    options.manifest_path = corpus.manifest_path;
+    options.release = release;
+    options.index_dir = index;
+    options.base_index_dir = base;
+    auto report = indexer::build_index(options);
+    EXPECT_TRUE(report.is_ok()) << report.status().to_string();
+    return report.is_ok() ? report.value() : indexer::BuildReport{};
+  };
+  build("fy2025", dir / "fresh2025", "");
+  build("fy2026", dir / "fresh2026", "");
+  const auto forward = build("fy2026", dir / "updated2026", dir / "fresh2025");
+  build("fy2025", dir / "updated2025", dir / "fresh2026");
+  EXPECT_EQ(answers(dir / "updated2026"), answers(dir / "fresh2026"));
+  EXPECT_EQ(answers(dir / "updated2025"), answers(dir / "fresh2025"));
+  // FY2025 to FY2026 keeps most ICD-10-CM documents as they were.
+  EXPECT_GT(forward.documents_unchanged, testing::kFixtureIcd10CmCodes / 2);
+}
+
+}  // namespace
+}  // namespace medcode::searcher
