@@ -3,6 +3,7 @@
 // summary, as bench/RESULTS.md records.
 //   build/bin/index_build_bench [--corpus DIR] [--index DIR] [--code-sets icd10cm,hcpcs,...]
 //                               [--update-from DIR]   (time an update of DIR instead of a build)
+//                               [--release fy2025]    (default: the newest in the manifest)
 #include <sys/resource.h>
 
 #include <cstdio>
@@ -20,6 +21,7 @@ int main(int argc, char** argv) {
     if (std::strcmp(argv[i], "--corpus") == 0) options.corpus_dir = argv[i + 1];
     else if (std::strcmp(argv[i], "--index") == 0) options.index_dir = argv[i + 1];
     else if (std::strcmp(argv[i], "--update-from") == 0) options.base_index_dir = argv[i + 1];
+    else if (std::strcmp(argv[i], "--release") == 0) options.release = argv[i + 1];
     else if (std::strcmp(argv[i], "--code-sets") == 0) {
       options.code_sets.clear();
       std::string list = argv[i + 1];
@@ -29,7 +31,8 @@ int main(int argc, char** argv) {
         start = comma + 1;
       }
     } else {
-      std::fprintf(stderr, "usage: index_build_bench [--corpus DIR] [--index DIR] [--code-sets LIST]\n");
+      std::fprintf(stderr, "usage: index_build_bench [--corpus DIR] [--index DIR] [--code-sets LIST] [--release R]\n"
+                           "                         [--update-from DIR]\n");
       return 64;
     }
   }

@@ -2,6 +2,7 @@
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cstdlib>
 #include <filesystem>
@@ -324,6 +325,13 @@ Result<std::unique_ptr<Searcher>> Searcher::open(const std::string& given) {
       impl->info.code_sets.push_back(std::move(set));
     }
     impl->known_releases = parse_known_releases(impl->database.get_metadata(std::string(schema::kReleaseHistoryKey)));
+    std::vector<KnownRelease> by_date = impl->known_releases;
+    std::stable_sort(by_date.begin(), by_date.end(),
+                     [](const KnownRelease& a, const KnownRelease& b) { return a.effective_date < b.effective_date; });
+    for (const auto& known : by_date) {
+      auto& releases = impl->info.releases;
+      if (std::find(releases.begin(), releases.end(), known.release) == releases.end()) releases.push_back(known.release);
+    }
   } catch (const Xapian::Error& e) {
     return Status::unavailable("index " + directory + " cannot be opened: " + e.get_description());
   }

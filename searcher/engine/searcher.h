@@ -25,6 +25,8 @@ struct IndexInfo {
     std::size_t documents = 0;
   };
   std::vector<CodeSet> code_sets;
+  // The releases search can be restricted to (SearchRequest::release), oldest first.
+  std::vector<std::string> releases;
 };
 
 // The index a directory names: itself, or for an index root (medcode-indexer build
@@ -49,6 +51,8 @@ class Searcher {
   // its spelling correction and the corrected query reported in corrected_query.
   // Without a system filter every code set is searched; guideline sections only with
   // system "guidelines" (where "guideline", "guidelines" and "coding" are ignored).
+  // With a release, only codes valid on its first day, with the titles and billable
+  // status it gave them; kInvalidArgument for a release the index does not know.
   // kUnavailable when the index fails underneath.
   Result<SearchResponse> search(const SearchRequest& request) const;
 

@@ -278,6 +278,10 @@ std::string index_info_to_json(const IndexInfo& info) {
     writer.EndObject();
   }
   writer.EndArray();
+  writer.Key("releases");
+  writer.StartArray();
+  for (const auto& release : info.releases) write_value(writer, release);
+  writer.EndArray();
   writer.EndObject();
   return buffer.GetString();
 }

@@ -5,7 +5,7 @@
 "use strict";
 
 const $ = (id) => document.getElementById(id);
-const input = $("q"), systemSelect = $("system"), suggestions = $("suggestions");
+const input = $("q"), systemSelect = $("system"), releaseSelect = $("release"), suggestions = $("suggestions");
 const results = $("results"), detail = $("detail"), statusLine = $("status"), guidelinesBox = $("guidelines");
 let suggestTimer = null, suggestItems = [], suggestIndex = -1, resultIndex = -1, suggestSeq = 0;
 
@@ -91,7 +91,8 @@ function chooseSuggestion(index) {
 function renderResults(data) {
   detail.hidden = true;
   resultIndex = -1;
-  const corrected = data.corrected_query ? ` Showing results for <b>${escapeHtml(data.corrected_query)}</b>.` : "";
+  const corrected = (data.corrected_query ? ` Showing results for <b>${escapeHtml(data.corrected_query)}</b>.` : "") +
+    (data.release ? ` Codes valid in ${escapeHtml(data.release.toUpperCase())}, with its titles.` : "");
   statusLine.innerHTML = data.results.length
     ? `${data.total} match${data.total === 1 ? "" : "es"} for <b>${escapeHtml(data.query)}</b>.${corrected}`
     : `No codes match <b>${escapeHtml(data.query)}</b>.${corrected}`;
@@ -130,6 +131,7 @@ async function runSearch(pushHistory) {
   if (text === "") return;
   const params = new URLSearchParams({ q: text, limit: "25" });
   if (systemSelect.value) params.set("system", systemSelect.value);
+  if (releaseSelect.value) params.set("release", releaseSelect.value);
   if (pushHistory) history.pushState(null, "", "/?" + params);
   statusLine.textContent = "Searching...";
   showGuidelines(text);
@@ -146,6 +148,16 @@ const noteNames = { includes: "Includes", excludes1: "Excludes1", excludes2: "Ex
   use_additional_code: "Use additional code", code_also: "Code also", notes: "Notes" };
 
 function list(items) { return items.length ? `<ul>${items.join("")}</ul>` : "<p>None.</p>"; }
+
+// "Valid in FY2025, FY2026 (since FY2025 or earlier)"; "Not valid in any release this index knows".
+function validityLine(d) {
+  const v = d.validity;
+  if (!v || (!v.valid_in.length && !v.until_release && !v.through_date)) return "";
+  const names = v.valid_in.map((r) => r.toUpperCase()).join(", ");
+  const since = v.from_date ? `from ${escapeHtml(v.from_date)}` : (v.earliest_release_known ? `since ${escapeHtml(v.earliest_release_known.toUpperCase())} or earlier` : "");
+  const until = v.through_date ? `through ${escapeHtml(v.through_date)}` : "still valid";
+  return `<p class="validity">${names ? `Valid in ${escapeHtml(names)}` : "Not valid in the releases this index knows"} (${[since, until].filter(Boolean).join(", ")})</p>`;
+}
 
 function renderDetail(d) {
   results.innerHTML = "";
@@ -171,6 +183,7 @@ function renderDetail(d) {
     <p class="crumbs">${crumbs}</p>
     <h1><span class="code-link">${escapeHtml(d.code)}</span> ${escapeHtml(d.title)} ${badge(d.billable, d.system)} ${systemLabel(d.system)}</h1>
     ${d.short_title && d.short_title !== d.title ? `<p class="year">Short title: ${escapeHtml(d.short_title)}</p>` : ""}
+    ${validityLine(d)}
     ${d.description ? `<div class="description">${escapeHtml(d.description)}</div>` : ""}
     ${attributes.length ? `<h2>${d.system === "icd10pcs" ? "Characters" : "Details"}</h2><table class="attributes">${attributes.join("")}</table>` : ""}
     ${section("Notes", notes, cm)}
@@ -208,6 +221,7 @@ function route() {
   const params = new URLSearchParams(location.search);
   input.value = params.get("q") || "";
   systemSelect.value = params.get("system") || "";
+  releaseSelect.value = params.get("release") || "";
   if (input.value) runSearch(false);
   else { results.innerHTML = ""; detail.hidden = true; guidelinesBox.hidden = true; statusLine.textContent = ""; }
 }
@@ -259,7 +273,14 @@ api("/healthz").then((info) => {
     option.textContent = set.system.toUpperCase();
     systemSelect.insertBefore(option, systemSelect.querySelector('option[value="guidelines"]'));
   }
-  const wanted = new URLSearchParams(location.search).get("system");
-  if (wanted) systemSelect.value = wanted;
+  for (const release of info.releases || []) {
+    const option = document.createElement("option");
+    option.value = release;
+    option.textContent = release.toUpperCase();
+    releaseSelect.appendChild(option);
+  }
+  const wanted = new URLSearchParams(location.search);
+  if (wanted.get("system")) systemSelect.value = wanted.get("system");
+  if (wanted.get("release")) releaseSelect.value = wanted.get("release");
 }).catch(() => {});
 route();

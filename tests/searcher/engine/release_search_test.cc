@@ -6,7 +6,6 @@
 #include <algorithm>
 
 #include "indexer/build/index_build.h"
-#include "searcher/engine/internal/release_scope.h"
 #include "searcher/engine/searcher.h"
 #include "tests/support/fixture_corpus.h"
 
@@ -89,26 +88,30 @@ TEST(ReleaseSearchTest, DetailNamesTheReleasesACodeIsValidIn) {
   EXPECT_EQ(deleted.value().record.validity.through_date, "2025-09-30");
 }
 
-TEST(ReleaseScopeTest, ShowsTheTitleAndBillableStatusOfTheRelease) {
-  CodeRecord record;
-  record.title = "New title";
-  record.is_billable = false;
-  record.attributes = {{"Title in FY2025", "Old title", ""}, {"Billable in FY2025", "yes", ""}};
-  const std::vector<KnownRelease> known = {{"icd10cm", "fy2025", "2024-10-01"}, {"icd10cm", "fy2026", "2025-10-01"}};
-  auto scope = resolve_release(known, "fy2025");
-  ASSERT_TRUE(scope.is_ok());
-  std::string title = record.title;
-  bool billable = record.is_billable;
-  scope.value().apply(record, title, billable);
-  EXPECT_EQ(title, "Old title");
-  EXPECT_TRUE(billable);
-  auto current = resolve_release(known, "fy2026");
+// W11XXXA had another title in the FY2025 fixture: a search in FY2025 shows that one and
+// finds the code by it; the index's own release shows today's.
+TEST(ReleaseSearchTest, ShowsTheTitlesTheReleaseGaveItsCodes) {
+  auto opened = Searcher::open(testing::shared_fixture_index());
+  ASSERT_TRUE(opened.is_ok());
+  SearchRequest request;
+  request.query = "W11XXXA";
+  auto current = opened.value()->search(request);
   ASSERT_TRUE(current.is_ok());
-  title = record.title;
-  billable = record.is_billable;
-  current.value().apply(record, title, billable);
-  EXPECT_EQ(title, "New title");
-  EXPECT_FALSE(billable);
+  ASSERT_EQ(current.value().hits.size(), 1u);
+  EXPECT_EQ(current.value().hits[0].title, "Fall on and from ladder, initial encounter");
+  request.release = "fy2025";
+  auto then = opened.value()->search(request);
+  ASSERT_TRUE(then.is_ok());
+  ASSERT_EQ(then.value().hits.size(), 1u);
+  EXPECT_EQ(then.value().hits[0].title, "Fall from ladder, initial encounter");
+  EXPECT_TRUE(has(codes_of(*opened.value(), "fall from ladder", "fy2025"), "W11.XXXA"));
+  auto detail = opened.value()->code_detail("icd10cm", "W11XXXA");
+  ASSERT_TRUE(detail.is_ok());
+  bool named = false;
+  for (const auto& attribute : detail.value().record.attributes) {
+    named |= attribute.name == "Title in FY2025" && attribute.value == "Fall from ladder, initial encounter";
+  }
+  EXPECT_TRUE(named);
 }
 
 // What every query of a set returns, hit by hit, as one string per query.

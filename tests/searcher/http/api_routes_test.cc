@@ -36,6 +36,23 @@ TEST_F(ApiRoutesTest, SearchReturnsRankedJson) {
   EXPECT_NE(response.body.find("\"hierarchy\":{\"chapter\":\"9\""), std::string::npos);
 }
 
+// release= limits results to the codes valid in that release and says so; a code's
+// detail names the releases it is valid in.
+TEST_F(ApiRoutesTest, SearchAndDetailKnowReleases) {
+  const HttpResponse old = get("/v1/search?q=S30.1XXA&release=fy2025");
+  EXPECT_EQ(old.status, 200);
+  EXPECT_NE(old.body.find("\"release\":\"fy2025\""), std::string::npos) << old.body;
+  EXPECT_NE(old.body.find("\"code\":\"S30.1XXA\""), std::string::npos) << old.body;
+  const HttpResponse detail = get("/v1/codes/icd10cm/S30.1XXA");
+  EXPECT_NE(detail.body.find("\"validity\":{\"valid_in\":[\"fy2025\"],\"from_release\":null,\"from_date\":null,"
+                             "\"until_release\":\"fy2026\",\"through_date\":\"2025-09-30\","
+                             "\"earliest_release_known\":\"fy2025\"}"),
+            std::string::npos)
+      << detail.body;
+  const HttpResponse health = get("/healthz");
+  EXPECT_NE(health.body.find("\"releases\":[\"fy2025\",\"fy2026\",\"2025-oct\"]"), std::string::npos) << health.body;
+}
+
 TEST_F(ApiRoutesTest, SearchFiltersBillable) {
   const HttpResponse response = get("/v1/search?q=I21&billable=true");
   EXPECT_EQ(response.status, 200);
@@ -54,6 +71,7 @@ TEST_F(ApiRoutesTest, BadParametersAre400NamingTheParameter) {
       {"/v1/search?q=x&billable=maybe", "parameter \\\"billable\\\": \\\"maybe\\\" must be true or false"},
       {"/v1/search?q=x&system=Bad%20System", "parameter \\\"system\\\": \\\"Bad System\\\" is not a system name"},
       {"/v1/suggest?q=", "parameter \\\"q\\\": query is empty"},
+      {"/v1/search?q=x&release=fy1999", "parameter \\\"release\\\": \\\"fy1999\\\" is not a release this index knows"},
   };
   for (const auto& row : rows) {
     const HttpResponse response = get(row.target);
