@@ -142,5 +142,28 @@ TEST(DiffReleasesTest, Fy2025ToFy2026MatchesTheOfficialAddenda) {
   }
 }
 
+// The FY2026 ICD-10-PCS addenda list fewer changes than the FY2025 and FY2026 order files
+// show, and every one of them is in the diff. The rest (52 added, 12 deleted, 2 retitled)
+// fits the April 1, 2025 PCS update, which is not in the corpus: addenda count from the
+// newest file CMS published before them.
+TEST(DiffReleasesTest, Fy2025ToFy2026PcsContainsEveryAddendaChange) {
+  DiffOptions options;
+  options.from_release = "fy2025";
+  options.to_release = "fy2026";
+  options.code_set = "icd10pcs";
+  auto result = diff_releases(options);
+  if (!result.is_ok() && result.status().code() == StatusCode::kNotFound) {
+    GTEST_SKIP() << "no official corpus: " << result.status().message();
+  }
+  ASSERT_TRUE(result.is_ok()) << result.status().to_string();
+  ASSERT_TRUE(result.value().has_addenda);
+  for (const auto& check : result.value().checks) {
+    EXPECT_TRUE(check.only_in_addenda.empty()) << check.kind;
+  }
+  EXPECT_EQ(result.value().diff.added.size(), 160u + 52u);
+  EXPECT_EQ(result.value().diff.deleted.size(), 27u + 12u);
+  EXPECT_EQ(result.value().diff.retitled.size(), 1u + 2u);
+}
+
 }  // namespace
 }  // namespace medcode::indexer
