@@ -1,5 +1,5 @@
-// Kills medcode-indexer with SIGKILL at several moments of a build and of publishing, and
-// checks each time that the published index is intact and answers searches.
+// Kills medcode-indexer with SIGKILL at several moments of a build, of an update and of
+// publishing, and checks each time that the published index is intact and answers searches.
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -75,6 +75,21 @@ TEST(KillTest, KilledBuildsAndPublishesLeaveThePublishedIndexServing) {
     }
   }
   EXPECT_GT(killed, 3);  // the test did interrupt builds
+
+  // Killed at moments of an update-and-publish: copying the base, rewriting, renaming.
+  const std::vector<std::string> update = {"update", "--corpus", corpus.corpus_dir, "--manifest", corpus.manifest_path,
+                                           "--root", root, "--publish", "--keep", "2"};
+  int updates_killed = 0;
+  for (int delay_ms : {5, 20, 40, 80, 120, 200}) {
+    if (!run_indexer(update, std::chrono::milliseconds(delay_ms))) ++updates_killed;
+    expect_current_serves(root, testing::kFixtureDocuments);
+    auto versions = list_versions(root);
+    ASSERT_TRUE(versions.is_ok());
+    for (const auto& version : versions.value()) EXPECT_TRUE(version.error.empty()) << version.name << ": " << version.error;
+  }
+  EXPECT_GT(updates_killed, 1);
+  ASSERT_TRUE(run_indexer(update, std::chrono::seconds(30)));  // and one that finishes
+  expect_current_serves(root, testing::kFixtureDocuments);
 
   // Killed while publishing and rolling back, at a range of microsecond offsets.
   ASSERT_TRUE(run_indexer(build, std::chrono::seconds(30)));
