@@ -15,6 +15,9 @@ inline constexpr std::string_view kSystemTermPrefix = "XS";      // XS<system>
 inline constexpr std::string_view kCodePrefixTermPrefix = "XP";  // XP<system>:<code prefix>
 inline constexpr std::string_view kParentTermPrefix = "XU";      // XU<system>:<parent code>
 inline constexpr std::string_view kBillableTerm = "XBILLABLE";   // billable codes only
+// XR<release label>:1 or :0 on a code whose billable status in that earlier release
+// ("FY2025") differs from today's: what billable=true means in a search in that release.
+inline constexpr std::string_view kReleaseBillablePrefix = "XR";
 inline constexpr std::string_view kInitialEncounterTerm = "XINITIAL";  // 7th character A-like
 // A code the release deleted (kept so its code still finds it, with its replacements).
 inline constexpr std::string_view kDeletedTerm = "XDELETED";

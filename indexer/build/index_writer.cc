@@ -201,6 +201,11 @@ Status IndexWriter::add(const CodeRecord& record, const std::vector<std::string>
                                 record.parent);
     }
     if (record.is_billable) document.add_boolean_term(std::string(schema::kBillableTerm));
+    for (const auto& attribute : record.attributes) {
+      if (attribute.name.rfind("Billable in ", 0) != 0) continue;
+      document.add_boolean_term(std::string(schema::kReleaseBillablePrefix) + attribute.name.substr(12) + ":" +
+                                (attribute.value == "yes" ? "1" : "0"));
+    }
     if (record.title.find("initial encounter") != std::string::npos) {
       document.add_boolean_term(std::string(schema::kInitialEncounterTerm));
     }

@@ -45,6 +45,7 @@ Status run_suggest(const Searcher& searcher, const SearchRequest& search, const 
   medcode::searcher::SuggestRequest request;
   request.query = query;
   request.system = search.system;
+  request.release = search.release;
   request.limit = search.limit;
   auto response = searcher.suggest(request);
   if (!response.is_ok()) {

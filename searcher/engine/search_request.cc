@@ -57,6 +57,7 @@ Status validate_suggest_request(const SuggestRequest& request) {
   SearchRequest as_search;
   as_search.query = request.query;
   as_search.system = request.system;
+  as_search.release = request.release;
   as_search.limit = request.limit;
   return validate_search_request(as_search);
 }

@@ -39,10 +39,11 @@ Status validate_search_request(const SearchRequest& request);
 struct SuggestRequest {
   std::string query;       // UTF-8, as typed so far
   std::string system;      // only this code set; "" for all
+  std::string release;     // only codes valid in this release, as in SearchRequest
   std::size_t limit = 8;   // completions and codes to return, each 1..kMaxLimit
 };
 
-// Same rules and messages as validate_search_request, for q, system and limit.
+// Same rules and messages as validate_search_request, for q, system, release and limit.
 Status validate_suggest_request(const SuggestRequest& request);
 
 }  // namespace medcode::searcher

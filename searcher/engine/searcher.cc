@@ -40,7 +40,7 @@ Xapian::Query in_scope(Xapian::Query query, const ReleaseScope& scope) {
 
 // Adds the system and billable filters of the request to query. Guideline sections are
 // only searched when asked for by name.
-Xapian::Query filtered(Xapian::Query query, const SearchRequest& request) {
+Xapian::Query filtered(Xapian::Query query, const SearchRequest& request, const ReleaseScope& scope) {
   if (!request.system.empty()) {
     query = Xapian::Query(Xapian::Query::OP_FILTER, query,
                           Xapian::Query(term(schema::kSystemTermPrefix, request.system)));
@@ -48,7 +48,13 @@ Xapian::Query filtered(Xapian::Query query, const SearchRequest& request) {
     query = Xapian::Query(Xapian::Query::OP_AND_NOT, query,
                           Xapian::Query(term(schema::kSystemTermPrefix, std::string(kGuidelines))));
   }
-  const Xapian::Query billable(std::string(schema::kBillableTerm));
+  Xapian::Query billable(std::string(schema::kBillableTerm));
+  if (scope.active()) {
+    // Billable in the release: billable today unless it was not then, or billable then.
+    const std::string then = std::string(schema::kReleaseBillablePrefix) + release_label(scope.release) + ":";
+    billable = Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(Xapian::Query::OP_AND_NOT, billable, Xapian::Query(then + "0")),
+                             Xapian::Query(then + "1"));
+  }
   if (request.billable == BillableFilter::kBillableOnly) {
     query = Xapian::Query(Xapian::Query::OP_FILTER, query, billable);
   } else if (request.billable == BillableFilter::kHeadersOnly) {
@@ -190,7 +196,7 @@ struct Searcher::Impl {
     const Xapian::Query listed(Xapian::Query::OP_OR,
                                in_scope(Xapian::Query(Xapian::Query::OP_OR, prefixes.begin(), prefixes.end()), scope),
                                Xapian::Query(Xapian::Query::OP_OR, exact_ids.begin(), exact_ids.end()));
-    enquire.set_query(filtered(listed, request));
+    enquire.set_query(filtered(listed, request, scope));
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     // Tabular order puts the code itself before its descendants.
     enquire.set_sort_by_value(schema::kSortKeySlot, false);
@@ -220,7 +226,7 @@ struct Searcher::Impl {
     const bool across_systems = request.system.empty() && request.offset == 0;
     const auto wanted = static_cast<Xapian::doccount>(request.limit) + (across_systems ? kOtherSystemLookAhead : 0);
     auto run = [&](const Xapian::Query& query) {
-      enquire.set_query(in_scope(filtered(query, request), scope));
+      enquire.set_query(in_scope(filtered(query, request, scope), scope));
       return enquire.get_mset(static_cast<Xapian::doccount>(request.offset), wanted, check_at_least);
     };
     Xapian::MSet matches = run(parsed.query);
@@ -368,13 +374,16 @@ Result<SuggestResponse> Searcher::suggest(const SuggestRequest& request) const {
   if (Status valid = validate_suggest_request(request); !valid.is_ok()) return valid;
   SuggestResponse response;
   response.query = request.query;
+  auto scope = resolve_release(impl_->known_releases, request.release);
+  if (!scope.is_ok()) return scope.status();
   SearchRequest as_search;
   as_search.query = request.query;
   as_search.system = request.system;
+  as_search.release = request.release;
   as_search.limit = request.limit;
   try {
     SearchResponse by_code;
-    auto is_code = impl_->search_code(as_search, ReleaseScope{}, by_code);
+    auto is_code = impl_->search_code(as_search, scope.value(), by_code);
     if (!is_code.is_ok()) return is_code.status();
     if (is_code.value()) {
       for (const auto& hit : by_code.hits) response.completions.push_back(hit.code);
@@ -390,10 +399,10 @@ Result<SuggestResponse> Searcher::suggest(const SuggestRequest& request) const {
                                              split_words(normalized.value()), partial, request.limit);
     response.completions = completions.phrases;
     Xapian::Enquire enquire(impl_->database);
-    enquire.set_query(without_deleted(filtered(completions.query, as_search)));
+    enquire.set_query(in_scope(filtered(completions.query, as_search, scope.value()), scope.value()));
     const Xapian::MSet matches = enquire.get_mset(0, static_cast<Xapian::doccount>(request.limit));
     for (auto it = matches.begin(); it != matches.end(); ++it) {
-      auto hit = impl_->hit_from(it.get_document(), Impl::relative_score(it, matches), MatchKind::kText, ReleaseScope{});
+      auto hit = impl_->hit_from(it.get_document(), Impl::relative_score(it, matches), MatchKind::kText, scope.value());
       if (!hit.is_ok()) return hit.status();
       response.codes.push_back(std::move(hit).value());
     }

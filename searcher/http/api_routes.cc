@@ -57,6 +57,7 @@ HttpResponse suggest(const ParsedTarget& target, const std::vector<std::string>&
   SuggestRequest request;
   request.query = text_param(target, "q");
   request.system = text_param(target, "system");
+  request.release = text_param(target, "release");
   auto limit = count_param(target, "limit", request.limit);
   if (!limit.is_ok()) return error_response(limit.status());
   request.limit = limit.value();

@@ -63,6 +63,7 @@ async function fetchSuggestions() {
   const seq = ++suggestSeq;
   const params = new URLSearchParams({ q: text, limit: "6" });
   if (systemSelect.value) params.set("system", systemSelect.value);
+  if (releaseSelect.value) params.set("release", releaseSelect.value);
   try {
     const data = await api("/v1/suggest?" + params);
     if (seq === suggestSeq && document.activeElement === input) renderSuggestions(data);

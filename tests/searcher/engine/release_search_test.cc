@@ -52,6 +52,40 @@ TEST(ReleaseSearchTest, FindsTheCodesValidInTheRelease) {
   EXPECT_TRUE(has(codes_of(searcher, "I10", "fy2025"), "I10"));
 }
 
+// billable=true means billable in the release searched; suggestions keep to it too.
+TEST(ReleaseSearchTest, BillableAndSuggestionsFollowTheRelease) {
+  auto opened = Searcher::open(testing::shared_fixture_index());
+  ASSERT_TRUE(opened.is_ok());
+  const Searcher& searcher = *opened.value();
+  SearchRequest request;
+  request.query = "contusion abdominal wall";
+  request.billable = BillableFilter::kBillableOnly;
+  request.release = "fy2025";
+  auto billable_then = searcher.search(request);
+  ASSERT_TRUE(billable_then.is_ok());
+  bool found = false;
+  for (const auto& hit : billable_then.value().hits) found |= hit.code == "S30.1XXA";
+  EXPECT_TRUE(found);  // billable in FY2025, though not today
+  request.billable = BillableFilter::kHeadersOnly;
+  auto headers_then = searcher.search(request);
+  ASSERT_TRUE(headers_then.is_ok());
+  for (const auto& hit : headers_then.value().hits) EXPECT_NE(hit.code, "S30.1XXA");
+
+  SuggestRequest suggest;
+  suggest.query = "neurodevelop";
+  auto today = searcher.suggest(suggest);
+  ASSERT_TRUE(today.is_ok());
+  bool qa0_today = false;
+  for (const auto& hit : today.value().codes) qa0_today |= hit.code.rfind("QA0", 0) == 0;
+  EXPECT_TRUE(qa0_today);
+  suggest.release = "fy2025";
+  auto then = searcher.suggest(suggest);
+  ASSERT_TRUE(then.is_ok());
+  for (const auto& hit : then.value().codes) EXPECT_NE(hit.code.rfind("QA0", 0), 0u) << hit.code;
+  suggest.release = "fy2019";
+  EXPECT_FALSE(searcher.suggest(suggest).is_ok());
+}
+
 TEST(ReleaseSearchTest, RefusesAReleaseTheIndexDoesNotKnow) {
   auto opened = Searcher::open(testing::shared_fixture_index());
   ASSERT_TRUE(opened.is_ok());
