@@ -267,8 +267,10 @@ Status IndexWriter::finish(const IndexMetadata& metadata) {
     database.set_metadata(std::string(schema::kReleaseHistoryKey), metadata.known_releases_tsv);
     database.commit();
     database.close();
-    if (impl_->updating) {
-      // An update touches few documents; compacting would cost as much as a build.
+    // An update that touched few documents is left as it is: compacting would cost more
+    // than the update. One that rewrote many (a new fiscal year) is packed like a build.
+    const bool worth_compacting = (impl_->written + impl_->deleted) * 20 > impl_->added;
+    if (impl_->updating && !worth_compacting) {
       std::error_code error;
       std::filesystem::rename(impl_->work_directory, impl_->directory, error);
       if (error) return Status::io_error(impl_->directory + ": cannot rename the updated index: " + error.message());
