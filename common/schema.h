@@ -18,6 +18,12 @@ inline constexpr std::string_view kBillableTerm = "XBILLABLE";   // billable cod
 // XR<release label>:1 or :0 on a code whose billable status in that earlier release
 // ("FY2025") differs from today's: what billable=true means in a search in that release.
 inline constexpr std::string_view kReleaseBillablePrefix = "XR";
+// XV<word>: a title word of a code that names a condition, procedure or supply rather than
+// one of its expansions (ICD-10-CM categories and subcategories, ICD-10-PCS tables, HCPCS
+// and imported codes). Autocomplete ranks completions by how many codes have it, so that
+// the words a 7th character or a PCS approach repeats thousands of times ("healing",
+// "approach") do not crowd out the ones people look up.
+inline constexpr std::string_view kSuggestWordPrefix = "XV";
 inline constexpr std::string_view kInitialEncounterTerm = "XINITIAL";  // 7th character A-like
 // A code the release deleted (kept so its code still finds it, with its replacements).
 inline constexpr std::string_view kDeletedTerm = "XDELETED";

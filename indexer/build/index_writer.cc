@@ -143,6 +143,21 @@ Status IndexWriter::add(const CodeRecord& record, const std::vector<std::string>
     });
     if (deleted) document.add_boolean_term(std::string(schema::kDeletedTerm));
     impl_->index_field(secondary ? schema::kIndexTermField : schema::kTitleField, record.title);
+    // HCPCS: supplies, equipment, drugs, orthotics and the like; not the G and M codes,
+    // whose long descriptions of measures ("patients with any ...") would crowd them.
+    const bool names_a_concept =
+        record.system == kIcd10Cm    ? record.code.size() <= 4
+        : record.system == kIcd10Pcs ? record.code.size() == 3
+        : record.system == kHcpcs    ? std::string("ABEJKLQV").find(record.code[0]) != std::string::npos
+                                     : record.system != kGuidelines;
+    if (names_a_concept && !secondary) {
+      const std::string title_prefix(schema::kTitleField.prefix);
+      std::vector<std::string> words;
+      for (auto term = document.termlist_begin(); term != document.termlist_end(); ++term) {
+        if ((*term).compare(0, title_prefix.size(), title_prefix) == 0) words.push_back((*term).substr(title_prefix.size()));
+      }
+      for (const auto& word : words) document.add_boolean_term(std::string(schema::kSuggestWordPrefix) + word);
+    }
     // Official abbreviations ("fx", "init") are searchable, but weigh like a note.
     if (record.short_title != record.title) impl_->index_field(schema::kNoteField, record.short_title);
     for (const auto& term : record.inclusion_terms) impl_->index_field(schema::kInclusionField, term);

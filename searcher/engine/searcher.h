@@ -56,8 +56,8 @@ class Searcher {
   // kUnavailable when the index fails underneath.
   Result<SearchResponse> search(const SearchRequest& request) const;
 
-  // Autocomplete for a partly typed query: completions of its last word (by how often
-  // the word occurs in titles, those that also fit the earlier words first) and the best
+  // Autocomplete for a partly typed query: completions of its last word (those that fit
+  // the earlier words first, then by how many concept-naming codes use them) and the best
   // codes for the completed query. A code prefix ("I21.") suggests codes under it. Same
   // validation errors as search(); kUnavailable when the index fails underneath.
   Result<SuggestResponse> suggest(const SuggestRequest& request) const;

@@ -19,13 +19,14 @@ std::string joined(const std::vector<std::string>& words, std::size_t count) {
   return text;
 }
 
-// Title words starting with prefix, most frequent first.
+// Title words starting with prefix, those of the most codes that name a concept first
+// (schema::kSuggestWordPrefix).
 std::vector<std::string> frequent_title_words(const Xapian::Database& database,
                                               const std::string& prefix) {
-  const std::string term_prefix = std::string(schema::kTitleField.prefix) + prefix;
+  const std::string term_prefix = std::string(schema::kSuggestWordPrefix) + prefix;
   std::vector<std::pair<Xapian::doccount, std::string>> found;
   for (auto it = database.allterms_begin(term_prefix); it != database.allterms_end(term_prefix); ++it) {
-    found.emplace_back(it.get_termfreq(), (*it).substr(schema::kTitleField.prefix.size()));
+    found.emplace_back(it.get_termfreq(), (*it).substr(schema::kSuggestWordPrefix.size()));
   }
   const std::size_t keep = std::min(kCandidates, found.size());
   std::partial_sort(found.begin(), found.begin() + keep, found.end(),

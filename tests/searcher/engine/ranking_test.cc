@@ -2,6 +2,8 @@
 // query -> the code that must come first.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "searcher/engine/searcher.h"
 #include "tests/support/fixture_corpus.h"
 
@@ -126,6 +128,20 @@ TEST_F(RankingTest, SuggestsCompletionsAndCodes) {
   ASSERT_TRUE(response.is_ok());
   ASSERT_FALSE(response.value().completions.empty());
   EXPECT_EQ(response.value().completions[0], "hypertension");
+}
+
+// "initial" is in more titles than "infarction", but only in the 7th-character expansions
+// ("..., initial encounter"); a completion names what people look up first.
+TEST_F(RankingTest, CompletesToConceptWordsBeforeExpansionWords) {
+  SuggestRequest request;
+  request.query = "in";
+  auto response = searcher_->suggest(request);
+  ASSERT_TRUE(response.is_ok()) << response.status().to_string();
+  const auto& completions = response.value().completions;
+  const auto infarction = std::find(completions.begin(), completions.end(), "infarction");
+  const auto initial = std::find(completions.begin(), completions.end(), "initial");
+  ASSERT_NE(infarction, completions.end());
+  EXPECT_LT(infarction, initial);  // initial later, or not offered at all
 }
 
 TEST_F(RankingTest, SuggestsCodesUnderACodePrefix) {
