@@ -45,9 +45,20 @@ std::vector<std::string> context_title_words(const Xapian::Database& database,
                                              const std::vector<std::string>& earlier,
                                              const std::string& prefix,
                                              const std::vector<std::string>& candidates) {
-  std::vector<Xapian::Query> stems;
+  // The earlier words that say something: those in at most 1 in 20 documents ("femur",
+  // not "right" or "initial"), or else the rarest. Frequent ones cost most to match and
+  // add little to which words the best matches use.
+  std::vector<std::pair<Xapian::doccount, std::string>> known;
   for (const auto& word : earlier) {
-    if (!is_stop_word(word)) stems.emplace_back("Z" + stemmer(word));
+    if (is_stop_word(word)) continue;
+    const std::string stem = "Z" + stemmer(word);
+    const Xapian::doccount frequency = database.get_termfreq(stem);
+    if (frequency > 0) known.emplace_back(frequency, stem);
+  }
+  std::sort(known.begin(), known.end());
+  std::vector<Xapian::Query> stems;
+  for (const auto& [frequency, stem] : known) {
+    if (stems.empty() || frequency * 20 <= database.get_doccount()) stems.emplace_back(stem);
   }
   std::vector<std::pair<int, std::string>> counted;  // (-documents using it, word)
   std::vector<std::string> words;
