@@ -35,4 +35,12 @@ std::string release_label(const std::string& release) {
   return label;
 }
 
+std::string title_in_release_attribute(const std::string& release) {
+  return std::string(kTitleInReleasePrefix) + release_label(release);
+}
+
+std::string billable_in_release_attribute(const std::string& release) {
+  return std::string(kBillableInReleasePrefix) + release_label(release);
+}
+
 }  // namespace medcode

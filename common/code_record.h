@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace medcode {
@@ -80,6 +81,13 @@ struct CodeValidity {
 
 // "fy2026" -> "FY2026", "2025-oct" -> "2025-OCT": how releases are named to people.
 std::string release_label(const std::string& release);
+
+// The attributes that keep what an earlier release said of a code when it differs from
+// today: "Title in FY2025" (the title) and "Billable in FY2025" ("yes" or "no").
+inline constexpr std::string_view kTitleInReleasePrefix = "Title in ";
+inline constexpr std::string_view kBillableInReleasePrefix = "Billable in ";
+std::string title_in_release_attribute(const std::string& release);
+std::string billable_in_release_attribute(const std::string& release);
 
 struct CodeRecord {
   std::string system;       // "icd10cm"

@@ -48,11 +48,6 @@ void add_history(CodeRecord& record, const std::vector<ReleaseCodes>& earlier, s
 
 }  // namespace
 
-std::string title_in_release_attribute(const std::string& release) { return "Title in " + release_label(release); }
-std::string billable_in_release_attribute(const std::string& release) {
-  return "Billable in " + release_label(release);
-}
-
 std::string day_before(const std::string& date) {
   using namespace std::chrono;
   if (date.size() != 10 || date[4] != '-' || date[7] != '-') return "";
@@ -103,7 +98,7 @@ ValidityResult apply_code_validity(std::vector<CodeRecord>& records, const Valid
     const std::size_t start = run_start(earlier, earlier.size(), record.code);
     add_history(record, earlier, earlier.size());
     for (const auto& attribute : record.attributes) {
-      if (attribute.name.rfind("Title in ", 0) == 0) {
+      if (attribute.name.rfind(kTitleInReleasePrefix, 0) == 0) {
         ++result.retitled;
         break;
       }

@@ -51,8 +51,4 @@ bool is_deleted_code(const CodeRecord& record);
 // "2025-10-01" -> "2025-09-30"; "" for a date that is not YYYY-MM-DD.
 std::string day_before(const std::string& date);
 
-// The attribute names that hold a code's title and billable status in an earlier release.
-std::string title_in_release_attribute(const std::string& release);
-std::string billable_in_release_attribute(const std::string& release);
-
 }  // namespace medcode::indexer

@@ -148,7 +148,7 @@ Status IndexWriter::add(const CodeRecord& record, const std::vector<std::string>
     const bool names_a_concept =
         record.system == kIcd10Cm    ? record.code.size() <= 4
         : record.system == kIcd10Pcs ? record.code.size() == 3
-        : record.system == kHcpcs    ? std::string("ABEJKLQV").find(record.code[0]) != std::string::npos
+        : record.system == kHcpcs    ? !record.code.empty() && std::string_view("ABEJKLQV").find(record.code[0]) != std::string_view::npos
                                      : record.system != kGuidelines;
     if (names_a_concept && !secondary) {
       const std::string title_prefix(schema::kTitleField.prefix);
@@ -163,7 +163,9 @@ Status IndexWriter::add(const CodeRecord& record, const std::vector<std::string>
     for (const auto& term : record.inclusion_terms) impl_->index_field(schema::kInclusionField, term);
     // A title an earlier release gave the code still finds it, like an index term.
     for (const auto& attribute : record.attributes) {
-      if (attribute.name.rfind("Title in ", 0) == 0) impl_->index_field(schema::kIndexTermField, attribute.value);
+      if (attribute.name.rfind(kTitleInReleasePrefix, 0) == 0) {
+        impl_->index_field(schema::kIndexTermField, attribute.value);
+      }
     }
     for (const auto& entry : record.index_entries) {
       // A main term with its own code names the default code for that condition
@@ -217,8 +219,9 @@ Status IndexWriter::add(const CodeRecord& record, const std::vector<std::string>
     }
     if (record.is_billable) document.add_boolean_term(std::string(schema::kBillableTerm));
     for (const auto& attribute : record.attributes) {
-      if (attribute.name.rfind("Billable in ", 0) != 0) continue;
-      document.add_boolean_term(std::string(schema::kReleaseBillablePrefix) + attribute.name.substr(12) + ":" +
+      if (attribute.name.rfind(kBillableInReleasePrefix, 0) != 0) continue;
+      document.add_boolean_term(std::string(schema::kReleaseBillablePrefix) +
+                                attribute.name.substr(kBillableInReleasePrefix.size()) + ":" +
                                 (attribute.value == "yes" ? "1" : "0"));
     }
     if (record.title.find("initial encounter") != std::string::npos) {

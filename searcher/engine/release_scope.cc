@@ -48,10 +48,11 @@ Xapian::Query ReleaseScope::filter() const {
 
 void ReleaseScope::apply(const CodeRecord& record, std::string& title, bool& is_billable) const {
   if (!active()) return;
-  const std::string label = release_label(release);
+  const std::string title_name = title_in_release_attribute(release);
+  const std::string billable_name = billable_in_release_attribute(release);
   for (const auto& attribute : record.attributes) {
-    if (attribute.name == "Title in " + label) title = attribute.value;
-    if (attribute.name == "Billable in " + label) is_billable = attribute.value == "yes";
+    if (attribute.name == title_name) title = attribute.value;
+    if (attribute.name == billable_name) is_billable = attribute.value == "yes";
   }
 }
 
