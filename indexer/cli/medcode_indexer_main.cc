@@ -134,10 +134,27 @@ int run_diff(int argc, char** argv) {
   return 0;
 }
 
+// --keep must be a count: Boost would read -1 as a huge unsigned number and keep everything.
+std::optional<std::size_t> keep_count(long long keep) {
+  if (keep >= 0) return static_cast<std::size_t>(keep);
+  std::cerr << "medcode-indexer: --keep " << keep << ": give the number of versions to keep, 0 or more\n";
+  return std::nullopt;
+}
+
+// Makes version current and says so; the exit code.
+int publish_and_report(const std::string& root, const std::string& version, std::size_t keep) {
+  if (Status published = medcode::indexer::publish_version(root, version, keep); !published.is_ok()) {
+    std::cerr << "medcode-indexer: " << published.message() << "\n";
+    return medcode::exit_code(published);
+  }
+  std::printf("current  %s\n", version.c_str());
+  return 0;
+}
+
 // publish, list and rollback: the versions under an index root.
 int run_versions(const std::string& command, int argc, char** argv) {
   std::string root, version;
-  std::size_t keep = 3;
+  long long keep = 3;
   po::options_description flags("medcode-indexer " + command);
   flags.add_options()("help,h", "show this help")("root", po::value(&root), "index root")(
       "keep", po::value(&keep)->default_value(3), "versions to keep (the current and previous always stay)")(
@@ -150,6 +167,8 @@ int run_versions(const std::string& command, int argc, char** argv) {
     std::cerr << "medcode-indexer: " << command << " needs --root ROOT\n" << kUsage;
     return 64;
   }
+  const auto kept = keep_count(keep);
+  if (!kept) return 64;
   if (command == "list") {
     auto versions = medcode::indexer::list_versions(root);
     if (!versions.is_ok()) {
@@ -165,7 +184,7 @@ int run_versions(const std::string& command, int argc, char** argv) {
     return 0;
   }
   if (command == "rollback") {
-    auto restored = medcode::indexer::rollback(root, keep);
+    auto restored = medcode::indexer::rollback(root, *kept);
     if (!restored.is_ok()) {
       std::cerr << "medcode-indexer: " << restored.status().message() << "\n";
       return medcode::exit_code(restored.status());
@@ -177,12 +196,7 @@ int run_versions(const std::string& command, int argc, char** argv) {
     std::cerr << "medcode-indexer: publish needs a VERSION (see medcode-indexer list --root " << root << ")\n";
     return 64;
   }
-  if (Status published = medcode::indexer::publish_version(root, version, keep); !published.is_ok()) {
-    std::cerr << "medcode-indexer: " << published.message() << "\n";
-    return medcode::exit_code(published);
-  }
-  std::printf("current  %s\n", version.c_str());
-  return 0;
+  return publish_and_report(root, version, *kept);
 }
 
 int run(int argc, char** argv) {
@@ -198,7 +212,7 @@ int run(int argc, char** argv) {
   BuildOptions options;
   std::string root, from_version;
   bool publish = false;
-  std::size_t keep = 3;
+  long long keep = 3;
   std::string code_sets;
   std::vector<std::string> imports;
   po::options_description flags("medcode-indexer build");
@@ -220,6 +234,8 @@ int run(int argc, char** argv) {
   po::variables_map values;
   if (auto stop = parse_flags(argc, argv, flags, values)) return *stop;
   if (updating && !options.index_dir.empty()) options.index_dir.clear();
+  const auto kept = keep_count(keep);
+  if (!kept) return 64;
   if (options.index_dir.empty() == root.empty()) {
     std::cerr << "medcode-indexer: give --index DIR or --root ROOT\n" << kUsage;
     return 64;
@@ -276,11 +292,7 @@ int run(int argc, char** argv) {
                   version.c_str());
       return 0;
     }
-    if (Status published = medcode::indexer::publish_version(root, version, keep); !published.is_ok()) {
-      std::cerr << "medcode-indexer: " << published.message() << "\n";
-      return medcode::exit_code(published);
-    }
-    std::printf("current  %s\n", version.c_str());
+    return publish_and_report(root, version, *kept);
   }
   return 0;
 }

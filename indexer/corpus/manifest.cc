@@ -1,23 +1,12 @@
 #include "indexer/corpus/manifest.h"
 
+#include "common/tsv_fields.h"
 #include "common/utf8.h"
 
 namespace medcode::indexer {
 namespace {
 
 constexpr std::string_view kHeader = "code_set\trelease\teffective\trole\tpath\tmember\tsha256\turl";
-
-std::vector<std::string> split_tabs(std::string_view line) {
-  std::vector<std::string> fields;
-  std::size_t start = 0;
-  while (true) {
-    const std::size_t tab = line.find('\t', start);
-    fields.emplace_back(line.substr(start, tab - start));
-    if (tab == std::string_view::npos) break;
-    start = tab + 1;
-  }
-  return fields;
-}
 
 bool is_hex64(std::string_view text) {
   if (text.size() != 64) return false;

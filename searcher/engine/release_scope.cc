@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "common/schema.h"
+#include "common/tsv_fields.h"
 
 namespace medcode::searcher {
 namespace {
@@ -28,15 +29,8 @@ bool valid_on(const CodeRecord& record, const std::string& date) {
 
 std::vector<KnownRelease> parse_known_releases(const std::string& tsv) {
   std::vector<KnownRelease> known;
-  std::size_t start = 0;
-  while (start < tsv.size()) {
-    const std::size_t end = std::min(tsv.find('\n', start), tsv.size());
-    const std::string line = tsv.substr(start, end - start);
-    start = end + 1;
-    const auto tab1 = line.find('\t');
-    const auto tab2 = tab1 == std::string::npos ? tab1 : line.find('\t', tab1 + 1);
-    if (tab2 == std::string::npos) continue;
-    known.push_back({line.substr(0, tab1), line.substr(tab1 + 1, tab2 - tab1 - 1), line.substr(tab2 + 1)});
+  for (const auto& fields : tsv_rows(tsv)) {
+    if (fields.size() == 3) known.push_back({fields[0], fields[1], fields[2]});
   }
   return known;
 }

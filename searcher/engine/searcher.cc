@@ -14,6 +14,7 @@
 #include "common/record_codec.h"
 #include "common/schema.h"
 #include "common/text_normalizer.h"
+#include "common/tsv_fields.h"
 #include "common/utf8.h"
 #include "common/word_splitter.h"
 #include "searcher/engine/internal/release_scope.h"
@@ -313,18 +314,11 @@ Result<std::unique_ptr<Searcher>> Searcher::open(const std::string& given) {
     if (impl->index_id.empty()) impl->index_id = directory + "@" + impl->database.get_metadata(std::string(schema::kBuiltAtKey));
     impl->info.release = impl->database.get_metadata(std::string(schema::kReleaseKey));
     impl->info.built_at = impl->database.get_metadata(std::string(schema::kBuiltAtKey));
-    const std::string sets = impl->database.get_metadata(std::string(schema::kCodeSetsKey));
-    std::size_t start = 0;
-    while (start < sets.size()) {
-      const std::size_t end = std::min(sets.find('\n', start), sets.size());
-      const std::string line = sets.substr(start, end - start);
-      start = end + 1;
-      const auto tab1 = line.find('\t');
-      const auto tab2 = line.find('\t', tab1 + 1);
-      if (tab1 == std::string::npos || tab2 == std::string::npos) continue;
+    for (const auto& fields : tsv_rows(impl->database.get_metadata(std::string(schema::kCodeSetsKey)))) {
+      if (fields.size() != 3) continue;
       // strtoull: a damaged count reads as 0 rather than throwing out of open().
-      IndexInfo::CodeSet set{line.substr(0, tab1), line.substr(tab1 + 1, tab2 - tab1 - 1),
-                             static_cast<std::size_t>(std::strtoull(line.c_str() + tab2 + 1, nullptr, 10))};
+      IndexInfo::CodeSet set{fields[0], fields[1],
+                             static_cast<std::size_t>(std::strtoull(fields[2].c_str(), nullptr, 10))};
       if (set.system != kIcd10Cm && set.system != kIcd10Pcs && set.system != kHcpcs && set.system != kGuidelines) {
         impl->imported_systems.push_back(set.system);
       }

@@ -98,6 +98,11 @@ TEST(KillTest, KilledBuildsAndPublishesLeaveThePublishedIndexServing) {
     expect_current_serves(root, testing::kFixtureDocuments);
     EXPECT_TRUE(fs::is_symlink(fs::path(root) / "current"));
   }
+
+  // A negative --keep is refused (a usage error) before anything changes.
+  const std::string before = current_version(root);
+  EXPECT_FALSE(run_indexer({"rollback", "--root", root, "--keep", "-1"}, std::chrono::seconds(30)));
+  EXPECT_EQ(current_version(root), before);
 }
 
 }  // namespace
