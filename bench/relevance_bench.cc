@@ -5,9 +5,14 @@
 // query parsing, no synonyms or ranking work) on the same index, and prints Recall@1,
 // Recall@10, MRR@10 and the zero-result rate side by side, per section and overall, then the
 // misses. A hit is a returned code equal to an expected code or a descendant of one.
-//   build/bin/relevance_bench --index DIR [--queries FILE] [--misses N]
+//   build/bin/relevance_bench --index DIR [--queries FILE] [--misses N] [--filtered] [--sample N]
+// --filtered searches each case with its own system filter (as a coder who picks the code
+// set); --sample N takes N cases spread evenly over the file (the leave-out set is large).
+// It also prints the medcode search latency over the set (p50 / p99).
 #include <xapian.h>
 
+#include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -93,10 +98,11 @@ int rank_of(const Case& c, const Ranked& ranked) {
   return 0;
 }
 
-Ranked run_medcode(const medcode::searcher::Searcher& searcher, const Case& c) {
+Ranked run_medcode(const medcode::searcher::Searcher& searcher, const Case& c, bool filtered) {
   // As people search: every code set at once, no filter; a hit counts in its own system.
   medcode::searcher::SearchRequest request;
   request.query = c.query;
+  if (filtered) request.system = c.system;
   Ranked ranked;
   auto response = searcher.search(request);
   if (!response.is_ok()) return ranked;
@@ -141,16 +147,30 @@ void print_row(const std::string& label, const Metrics& m, const Metrics& b) {
 int main(int argc, char** argv) {
   std::string index_dir, queries_path = MEDCODE_BENCH_DIR "/queries/dev.tsv";
   int max_misses = 60;
-  for (int i = 1; i + 1 < argc; i += 2) {
+  bool filtered = false;
+  std::size_t sample = 0;
+  for (int i = 1; i < argc; ++i) {
+    if (std::strcmp(argv[i], "--filtered") == 0) {
+      filtered = true;
+      continue;
+    }
+    if (i + 1 >= argc) break;
     if (std::strcmp(argv[i], "--index") == 0) index_dir = argv[i + 1];
     else if (std::strcmp(argv[i], "--queries") == 0) queries_path = argv[i + 1];
     else if (std::strcmp(argv[i], "--misses") == 0) max_misses = std::atoi(argv[i + 1]);
+    else if (std::strcmp(argv[i], "--sample") == 0) sample = static_cast<std::size_t>(std::atol(argv[i + 1]));
+    ++i;
   }
   if (index_dir.empty()) {
     std::fprintf(stderr, "usage: relevance_bench --index DIR [--queries FILE] [--misses N]\n");
     return 64;
   }
-  const std::vector<Case> cases = read_cases(queries_path);
+  std::vector<Case> cases = read_cases(queries_path);
+  if (sample > 0 && cases.size() > sample) {
+    std::vector<Case> spread;
+    for (std::size_t i = 0; i < sample; ++i) spread.push_back(cases[i * cases.size() / sample]);
+    cases = std::move(spread);
+  }
   if (cases.empty()) {
     std::fprintf(stderr, "relevance_bench: no queries in %s\n", queries_path.c_str());
     return 66;
@@ -166,8 +186,11 @@ int main(int argc, char** argv) {
   std::vector<std::string> section_order;
   Metrics total, baseline_total;
   std::vector<std::string> misses;
+  std::vector<double> latencies_ms;
   for (const Case& c : cases) {
-    const Ranked ours = run_medcode(*searcher.value(), c);
+    const auto started = std::chrono::steady_clock::now();
+    const Ranked ours = run_medcode(*searcher.value(), c, filtered);
+    latencies_ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count());
     const Ranked base = run_baseline(database, c);
     const int rank = rank_of(c, ours);
     const int base_rank = rank_of(c, base);
@@ -184,14 +207,17 @@ int main(int argc, char** argv) {
       misses.push_back(line);
     }
   }
-  std::printf("%s: %zu queries. Columns: medcode / baseline (Xapian over titles only)\n",
-              queries_path.c_str(), cases.size());
+  std::printf("%s: %zu queries%s. Columns: medcode / baseline (Xapian over titles only)\n",
+              queries_path.c_str(), cases.size(), filtered ? ", each with its system filter" : ", no filter");
   std::printf("%-34s %4s  %-11s  %-11s  %-11s  %-11s\n", "section", "n", "Recall@1", "Recall@10",
               "MRR@10", "zero-result");
   for (const auto& section : section_order) {
     print_row(section, by_section[section].first, by_section[section].second);
   }
   print_row("ALL", total, baseline_total);
+  std::sort(latencies_ms.begin(), latencies_ms.end());
+  std::printf("medcode search latency: p50 %.2f ms, p99 %.2f ms\n", latencies_ms[latencies_ms.size() / 2],
+              latencies_ms[std::min(latencies_ms.size() - 1, latencies_ms.size() * 99 / 100)]);
   std::printf("\nnot first (%zu):\n", misses.size());
   for (std::size_t i = 0; i < misses.size() && static_cast<int>(i) < max_misses; ++i) {
     std::printf("  %s\n", misses[i].c_str());

@@ -6,6 +6,7 @@
 #include "indexer/build/build_steps.h"
 #include "indexer/build/code_validity.h"
 #include "indexer/build/icd10cm_record_builder.h"
+#include "indexer/build/leave_out.h"
 #include "indexer/corpus/curated_synonyms.h"
 #include "indexer/sources/source_bytes.h"
 #include "indexer/sources/synonym_list_reader.h"
@@ -124,6 +125,12 @@ Status build_icd10cm_step(BuildContext& context, std::set<std::string>& cm_codes
   context.progress("merging icd10cm sources", 0, 0);
   if (Status added = add_curated_synonyms(context, parsed.alphabetic_index.get()); !added.is_ok()) return added;
   Icd10CmRecords built = build_icd10cm_records(sources);
+  if (!context.options.leave_out_path.empty()) {
+    const std::vector<HeldOutQuery> held = hold_out(built.records, LeaveOutOptions{});
+    if (Status written = write_held_out_queries(held, context.options.leave_out_path); !written.is_ok()) return written;
+    context.report.notices.push_back("leave-out: " + std::to_string(held.size()) + " index entries and inclusion terms held out, written to " +
+                                     context.options.leave_out_path);
+  }
 
   const SelectedSource* order_source = selected.value().find("order");
   auto earlier = read_earlier_order_files(context, "icd10cm", order_source->file.effective);

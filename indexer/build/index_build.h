@@ -40,6 +40,10 @@ struct BuildOptions {
   // Update instead of build: start from this index and rewrite only the documents whose
   // content changed (medcode-indexer update). "" builds from nothing.
   std::string base_index_dir;
+  // Leave-out evaluation (indexer/build/leave_out.h): when set, a fixed 10% of the
+  // Alphabetic Index entries and inclusion terms stay out of the index and are written to
+  // this file as queries.
+  std::string leave_out_path;
   std::function<void(const BuildProgress&)> on_progress;  // optional; called often
 };
 

@@ -31,7 +31,7 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: medcode-indexer build [--corpus DIR] [--release fy2026] (--index DIR | --root ROOT [--publish])\n"
-    "                             [--strict] [--keep N]\n"
+    "                             [--strict] [--keep N] [--leave-out FILE]\n"
     "                             [--code-sets icd10cm,icd10pcs,hcpcs,guidelines]\n"
     "                             [--import SYSTEM=FILE.tsv|FILE.jsonl]...\n"
     "       medcode-indexer update --root ROOT [--release fy2026] [--from VERSION] [--publish] ...\n"
@@ -227,6 +227,8 @@ int run(int argc, char** argv) {
       "from", po::value(&from_version), "update: the version to start from (default: the current one)")(
       "manifest", po::value(&options.manifest_path), "manifest TSV (default: the built-in one)")(
       "strict", po::bool_switch(&options.strict), "fail on the first skipped record")(
+      "leave-out", po::value(&options.leave_out_path),
+      "hold a fixed 10% of index entries and inclusion terms out, writing them to FILE as queries")(
       "code-sets", po::value<std::string>(&code_sets)->default_value("icd10cm,icd10pcs,hcpcs,guidelines"),
       "official code sets to include, comma-separated")(
       "import", po::value<std::vector<std::string>>(&imports),
