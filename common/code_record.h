@@ -3,6 +3,7 @@
 // ICD-10-CM Tabular List XML (icd10cm_tabular.xsd) and Alphabetic Index XML.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -116,6 +117,12 @@ struct CodeRecord {
   std::string description;  // longer text: an imported code's description, a guideline's body
   // Codes a text names, as written ("I10", "E11.-", "N18.1-N18.6"): a guideline section's.
   std::vector<std::string> referenced_codes;
+
+  // How often the code was reported in real care (ICD-10-CM: California hospitals, 2023,
+  // every setting and diagnosis position; 0 when not counted), and the ranking's usage
+  // prior made from it (0-1, indexer/build/usage_prior.h).
+  std::uint64_t times_reported = 0;
+  double usage_prior = 0;
 };
 
 }  // namespace medcode

@@ -128,6 +128,9 @@ std::string encode_record(const CodeRecord& r) {
   e.text(r.description);
   e.number(r.referenced_codes.size());
   for (const auto& code : r.referenced_codes) e.text(code);
+  e.number(r.times_reported);
+  // Millionths: the prior needs no more, and integers encode exactly.
+  e.number(static_cast<uint64_t>(r.usage_prior * 1e6 + 0.5));
   return e.take();
 }
 
@@ -196,6 +199,8 @@ Result<CodeRecord> decode_record(std::string_view bytes) {
   r.description = d.text();
   r.referenced_codes.resize(d.count());
   for (auto& code : r.referenced_codes) code = d.text();
+  r.times_reported = d.number();
+  r.usage_prior = static_cast<double>(d.number()) / 1e6;
   if (!d.ok()) {
     return Status::data_error("record data is truncated at byte " + std::to_string(d.position()));
   }

@@ -11,7 +11,7 @@
 
 namespace medcode {
 
-inline constexpr unsigned char kRecordCodecVersion = 3;
+inline constexpr unsigned char kRecordCodecVersion = 4;
 
 // Returns the encoded record. Never fails.
 std::string encode_record(const CodeRecord& record);

@@ -7,7 +7,7 @@
 
 namespace medcode::schema {
 
-inline constexpr int kSchemaVersion = 4;
+inline constexpr int kSchemaVersion = 5;
 
 // Boolean terms (no weight).
 inline constexpr std::string_view kIdTermPrefix = "Q";           // Q<system>:<compact code>
@@ -65,6 +65,8 @@ inline constexpr unsigned kValidFromSlot = 5;
 inline constexpr unsigned kValidThroughSlot = 6;
 inline constexpr std::string_view kOpenStart = "0000-00-00";
 inline constexpr std::string_view kOpenEnd = "9999-12-31";
+// CodeRecord::usage_prior (0-1) as Xapian::sortable_serialise: the ranking's frequency prior.
+inline constexpr unsigned kUsagePriorSlot = 7;
 
 // Metadata keys.
 inline constexpr std::string_view kSchemaVersionKey = "medcode.schema_version";

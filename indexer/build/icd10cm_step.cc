@@ -1,5 +1,7 @@
 // The ICD-10-CM step of a build: order file, Tabular List, the indexes and tables.
 #include <chrono>
+#include <cstdint>
+#include <map>
 #include <memory>
 
 #include "common/code_format.h"
@@ -7,7 +9,9 @@
 #include "indexer/build/code_validity.h"
 #include "indexer/build/icd10cm_record_builder.h"
 #include "indexer/build/leave_out.h"
+#include "indexer/build/usage_prior.h"
 #include "indexer/corpus/curated_synonyms.h"
+#include "indexer/sources/code_frequency_reader.h"
 #include "indexer/sources/source_bytes.h"
 #include "indexer/sources/synonym_list_reader.h"
 
@@ -16,7 +20,8 @@ namespace {
 
 const std::vector<std::string> kRequiredRoles = {"order"};
 const std::vector<std::string> kEnrichmentRoles = {"tabular", "index", "eindex", "drug", "neoplasm",
-                                                   "conversion-table"};
+                                                   "conversion-table", "frequency-ed", "frequency-ip",
+                                                   "frequency-op"};
 
 // Holds every parsed source until the records are built.
 struct ParsedSources {
@@ -27,6 +32,7 @@ struct ParsedSources {
   std::unique_ptr<TableEntries> drug_table;
   std::unique_ptr<TableEntries> neoplasm_table;
   std::unique_ptr<ConversionTable> conversions;
+  std::map<std::string, std::uint64_t> mentions;  // every care setting's counts added up
 };
 
 Status read_sources(BuildContext& context, const ReleaseSources& selected, ParsedSources& parsed) {
@@ -62,6 +68,12 @@ Status read_sources(BuildContext& context, const ReleaseSources& selected, Parse
       parsed.conversions = std::make_unique<ConversionTable>(std::move(table).value());
       entry.records = parsed.conversions->conversions.size();
       entry.skipped = parsed.conversions->skipped;
+    } else if (role.rfind("frequency-", 0) == 0) {
+      auto counts = read_code_frequencies(source.location.path);
+      if (!counts.is_ok()) return counts.status();
+      for (const auto& [code, times] : counts.value().mentions) parsed.mentions[code] += times;
+      entry.records = counts.value().mentions.size();
+      entry.skipped = counts.value().skipped;
     } else if (role == "drug" || role == "neoplasm") {
       auto table = read_icd10cm_table(std::move(bytes).value(), name);
       if (!table.is_ok()) return table.status();
@@ -131,6 +143,8 @@ Status build_icd10cm_step(BuildContext& context, std::set<std::string>& cm_codes
     context.report.notices.push_back("leave-out: " + std::to_string(held.size()) + " index entries and inclusion terms held out, written to " +
                                      context.options.leave_out_path);
   }
+
+  apply_usage_prior(built.records, parsed.mentions);
 
   const SelectedSource* order_source = selected.value().find("order");
   auto earlier = read_earlier_order_files(context, "icd10cm", order_source->file.effective);

@@ -238,6 +238,7 @@ Status IndexWriter::add(const CodeRecord& record, const std::vector<std::string>
     document.add_value(schema::kSystemSlot, record.system);
     document.add_value(schema::kCodeSlot, record.code);
     document.add_value(schema::kContentHashSlot, hash);
+    if (record.usage_prior > 0) document.add_value(schema::kUsagePriorSlot, Xapian::sortable_serialise(record.usage_prior));
     document.set_data(encoded);
     const Xapian::docid id = impl_->database.replace_document(id_term, document);
     if (impl_->updating) impl_->seen.insert(id);

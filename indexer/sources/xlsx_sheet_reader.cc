@@ -24,17 +24,30 @@ std::string string_item_text(const pugi::xml_node& item) {
   return text;
 }
 
-// The worksheet part of the first sheet, from the workbook and its relationships.
-Result<std::string> first_sheet_part(const std::string& path, std::string& sheet_name) {
+// The workbook's <sheet> elements, in order.
+Result<std::unique_ptr<XmlDocument>> load_workbook(const std::string& path) {
   auto workbook = load_part(path, "xl/workbook.xml");
-  if (!workbook.is_ok()) {
-    if (workbook.status().code() == StatusCode::kNotFound) {
-      return Status::data_error(path + ": not an xlsx workbook (no xl/workbook.xml)");
-    }
-    return workbook.status();
+  if (!workbook.is_ok() && workbook.status().code() == StatusCode::kNotFound) {
+    return Status::data_error(path + ": not an xlsx workbook (no xl/workbook.xml)");
   }
-  const pugi::xml_node sheet = workbook.value()->root().child("sheets").child("sheet");
+  return workbook;
+}
+
+// The worksheet part of the sheet named wanted (the first sheet when wanted is empty), from
+// the workbook and its relationships.
+Result<std::string> sheet_part(const std::string& path, const std::string& wanted, std::string& sheet_name) {
+  auto workbook = load_workbook(path);
+  if (!workbook.is_ok()) return workbook.status();
+  pugi::xml_node sheet = workbook.value()->root().child("sheets").child("sheet");
   if (!sheet) return Status::data_error(path + "!xl/workbook.xml: the workbook has no sheet");
+  if (!wanted.empty()) {
+    std::string names;
+    for (; sheet; sheet = sheet.next_sibling("sheet")) {
+      if (wanted == sheet.attribute("name").as_string()) break;
+      names += (names.empty() ? "\"" : ", \"") + std::string(sheet.attribute("name").as_string()) + "\"";
+    }
+    if (!sheet) return Status::data_error(path + ": no sheet named \"" + wanted + "\" (it has " + names + ")");
+  }
   sheet_name = sheet.attribute("name").as_string();
   const std::string relation = sheet.attribute("r:id").as_string();
   auto relations = load_part(path, "xl/_rels/workbook.xml.rels");
@@ -61,9 +74,21 @@ int xlsx_column_index(const std::string& cell_ref) {
   return letters == 0 || letters > 3 ? -1 : column - 1;
 }
 
-Result<XlsxSheet> read_xlsx_first_sheet(const std::string& path) {
+Result<std::vector<std::string>> xlsx_sheet_names(const std::string& path) {
+  auto workbook = load_workbook(path);
+  if (!workbook.is_ok()) return workbook.status();
+  std::vector<std::string> names;
+  for (const pugi::xml_node& sheet : workbook.value()->root().child("sheets").children("sheet")) {
+    names.push_back(sheet.attribute("name").as_string());
+  }
+  return names;
+}
+
+Result<XlsxSheet> read_xlsx_first_sheet(const std::string& path) { return read_xlsx_sheet(path, ""); }
+
+Result<XlsxSheet> read_xlsx_sheet(const std::string& path, const std::string& name) {
   XlsxSheet sheet;
-  auto part = first_sheet_part(path, sheet.name);
+  auto part = sheet_part(path, name, sheet.name);
   if (!part.is_ok()) return part.status();
 
   std::vector<std::string> shared;

@@ -27,6 +27,12 @@ struct XlsxSheet {
 // "<path>!...: cell A7 refers to shared string 99 of 12".
 Result<XlsxSheet> read_xlsx_first_sheet(const std::string& path);
 
+// The same for the sheet called name; kDataError naming the sheets there are when none is.
+Result<XlsxSheet> read_xlsx_sheet(const std::string& path, const std::string& name);
+
+// The names of the workbook's sheets, in workbook order.
+Result<std::vector<std::string>> xlsx_sheet_names(const std::string& path);
+
 // "A" -> 0, "AV" -> 47; -1 when ref does not start with a column name.
 int xlsx_column_index(const std::string& cell_ref);
 

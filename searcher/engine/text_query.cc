@@ -18,6 +18,7 @@ constexpr double kBillablePrior = 0.3;   // among equals, a billable code first
 constexpr double kConceptBoost = 50.0;    // the index's default code for the whole phrase
 constexpr double kConceptCodeBonus = 10.0; // ... the default code itself over its descendants
 constexpr double kInitialEncounterPrior = 1.0;  // no encounter named: the initial encounter
+constexpr double kUsagePriorWeight = 2.0;  // at most, for the most reported code (0-1 prior)
 
 // Words that name an encounter other than the initial one (7th characters D, S, ...).
 bool names_later_encounter(const std::vector<std::string>& words) {
@@ -248,7 +249,11 @@ TextQuery TextQueryBuilder::build(const std::string& normalized) const {
   const Xapian::Query relevance(Xapian::Query::OP_OR, parts.begin(), parts.end());
   // Billable codes earn a small constant; AND_MAYBE adds it only to documents that match.
   const Xapian::Query billable = fixed_weight_for(std::string(schema::kBillableTerm), kBillablePrior);
-  std::vector<Xapian::Query> boosts = {billable, concept_query(spans)};
+  // How often coders report the code: among codes the words fit alike, the common one.
+  const Xapian::Query usage(Xapian::Query::OP_SCALE_WEIGHT,
+                            Xapian::Query((new Xapian::ValueWeightPostingSource(schema::kUsagePriorSlot))->release()),
+                            kUsagePriorWeight);
+  std::vector<Xapian::Query> boosts = {billable, concept_query(spans), usage};
   if (!names_later_encounter(words)) {
     boosts.push_back(fixed_weight_for(std::string(schema::kInitialEncounterTerm), kInitialEncounterPrior));
   }
