@@ -30,6 +30,13 @@ inline constexpr std::string_view kDeletedTerm = "XDELETED";
 // XM<concept key> (common/word_splitter.h): the code an Alphabetic Index main term, or main
 // term plus first-level subterm, leads to: the default code for that phrase.
 inline constexpr std::string_view kConceptTermPrefix = "XM";
+// XC<stem>: a word of the code's head concept, an index main term that leads to the code or
+// an ancestor (indexer/build/head_concepts.h); the ranking prefers codes whose head the
+// query names.
+inline constexpr std::string_view kHeadConceptPrefix = "XC";
+// XCORE: every code but reporting and quality-measure codes (HCPCS BETOS Z2 and the G8/G9
+// measure codes, MIPS M codes): what ranks first unless the query asks for measures.
+inline constexpr std::string_view kCoreCodeTerm = "XCORE";
 // XG<system>:<compact code> on a guideline section: a code or category the section names;
 // XH<system>:<compact code>: one inside a range the section names ("I00-I99").
 inline constexpr std::string_view kGuidelineLinkPrefix = "XG";
@@ -79,5 +86,7 @@ inline constexpr std::string_view kCodeSetsKey = "medcode.code_sets";
 // TSV: system, release, effective date (YYYY-MM-DD): every release whose codes the index's
 // validity data comes from, oldest first per system. What search with release= accepts.
 inline constexpr std::string_view kReleaseHistoryKey = "medcode.release_history";
+// Sorted English words, one per line (Debian's wamerican-huge): never spelling-corrected.
+inline constexpr std::string_view kEnglishWordsKey = "medcode.english_words";
 
 }  // namespace medcode::schema

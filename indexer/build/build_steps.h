@@ -32,7 +32,9 @@ struct BuildContext {
 
   void progress(const std::string& stage, std::size_t done, std::size_t total) const;
   // Writes records, reporting progress under stage.
-  Status write(const std::vector<CodeRecord>& records, const std::string& stage) const;
+  // extra_terms, when given, has one list per record (IndexWriter::add).
+  Status write(const std::vector<CodeRecord>& records, const std::string& stage,
+               const std::vector<std::vector<std::string>>* extra_terms = nullptr) const;
   // Selects the release's files, checks their sha256 and records them in sources_tsv.
   Result<ReleaseSources> select(const std::string& code_set, const std::string& release,
                                 const std::vector<std::string>& required,

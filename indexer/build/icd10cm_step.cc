@@ -8,6 +8,7 @@
 #include "indexer/build/build_steps.h"
 #include "indexer/build/code_validity.h"
 #include "indexer/build/icd10cm_record_builder.h"
+#include "indexer/build/head_concepts.h"
 #include "indexer/build/leave_out.h"
 #include "indexer/build/usage_prior.h"
 #include "indexer/corpus/curated_synonyms.h"
@@ -169,7 +170,8 @@ Status build_icd10cm_step(BuildContext& context, std::set<std::string>& cm_codes
     cm_codes.insert(record.code);
     if (record.is_billable) ++summary.billable;
   }
-  if (Status written = context.write(built.records, "writing icd10cm"); !written.is_ok()) return written;
+  const auto heads = inherited_head_concept_terms(built.records);
+  if (Status written = context.write(built.records, "writing icd10cm", &heads); !written.is_ok()) return written;
   if (Status written = context.write(changes.deleted, "writing deleted icd10cm codes"); !written.is_ok()) return written;
   summary.documents += changes.deleted.size();
   summary.detail = std::to_string(built.attached_to_ancestor) +

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "indexer/build/build_steps.h"
+#include "indexer/build/english_words.h"
 #include "indexer/build/index_directory_swap.h"
 #include "indexer/build/index_writer.h"
 #include "indexer/build/synonym_table.h"
@@ -62,10 +63,12 @@ void BuildContext::progress(const std::string& stage, std::size_t done, std::siz
   if (options.on_progress) options.on_progress(BuildProgress{stage, done, total});
 }
 
-Status BuildContext::write(const std::vector<CodeRecord>& records, const std::string& stage) const {
+Status BuildContext::write(const std::vector<CodeRecord>& records, const std::string& stage,
+                           const std::vector<std::vector<std::string>>* extra_terms) const {
   const std::size_t total = records.size();
   for (std::size_t i = 0; i < total; ++i) {
-    if (Status added = writer.add(records[i]); !added.is_ok()) return added;
+    const Status added = extra_terms ? writer.add(records[i], (*extra_terms)[i]) : writer.add(records[i]);
+    if (!added.is_ok()) return added;
     if (i % 2000 == 0) progress(stage, i, total);
   }
   progress(stage, total, total);
@@ -151,7 +154,11 @@ Result<BuildReport> build_index(const BuildOptions& options) {
   for (const auto& known : report.known_releases) {
     known_releases_tsv += known.system + "\t" + known.release + "\t" + known.effective_date + "\n";
   }
-  IndexMetadata metadata{options.release, utc_now_iso8601(), context.sources_tsv, code_sets_tsv, known_releases_tsv};
+  const std::string word_list = options.word_list_path.empty() ? kDefaultWordList : options.word_list_path;
+  auto english = read_english_words(word_list);
+  if (!english.is_ok()) report.notices.push_back("spelling: " + english.status().message() + "; valid words may be corrected");
+  IndexMetadata metadata{options.release, utc_now_iso8601(), context.sources_tsv, code_sets_tsv, known_releases_tsv,
+                         english.is_ok() ? english.value() : ""};
   context.progress("committing", 0, 0);
   if (Status finished = writer.value()->finish(metadata); !finished.is_ok()) return finished;
   report.documents = writer.value()->documents_added();

@@ -44,6 +44,9 @@ struct BuildOptions {
   // Alphabetic Index entries and inclusion terms stay out of the index and are written to
   // this file as queries.
   std::string leave_out_path;
+  // The English word list that tells spelling correction what not to correct; "" for the
+  // default (indexer/build/english_words.h). A missing list is a notice, not an error.
+  std::string word_list_path;
   std::function<void(const BuildProgress&)> on_progress;  // optional; called often
 };
 

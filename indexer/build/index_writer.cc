@@ -14,6 +14,7 @@
 #include "common/record_codec.h"
 #include "common/schema.h"
 #include "common/text_normalizer.h"
+#include "indexer/build/head_concepts.h"
 #include "indexer/build/index_concept_keys.h"
 
 namespace medcode::indexer {
@@ -27,6 +28,21 @@ std::string joined_path(const IndexEntry& entry) {
   }
   if (!entry.column.empty()) text += " (" + entry.column + ")";
   return text;
+}
+
+// Quality-measure and reporting codes: HCPCS codes of BETOS Z2 ("undefined", where CMS
+// files its measure codes), the G8/G9 measure codes CMS files under BETOS M5B/M5D, and the
+// MIPS Value Pathway M codes. They document care rather than bill it.
+bool is_reporting_code(const CodeRecord& record) {
+  if (record.system != kHcpcs || record.code.empty()) return false;
+  if (record.code[0] == 'M') return true;
+  for (const auto& attribute : record.attributes) {
+    if (attribute.name != "BETOS") continue;
+    if (attribute.value == "Z2") return true;
+    const bool measure_series = record.code.rfind("G8", 0) == 0 || record.code.rfind("G9", 0) == 0;
+    if (measure_series && (attribute.value == "M5B" || attribute.value == "M5D")) return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -199,6 +215,8 @@ Status IndexWriter::add(const CodeRecord& record, const std::vector<std::string>
     }
     if (!record.description.empty()) impl_->index_field(schema::kIndexTermField, record.description);
     for (const auto& term : extra_terms) document.add_boolean_term(term);
+    for (const auto& term : own_head_concept_terms(record)) document.add_boolean_term(term);
+    if (!is_reporting_code(record)) document.add_boolean_term(std::string(schema::kCoreCodeTerm));
     for (const auto& note : record.notes) {
       // Only notes that describe what the code covers; excludes, code first and the like
       // name other conditions and would make this code match queries for those.
@@ -284,6 +302,7 @@ Status IndexWriter::finish(const IndexMetadata& metadata) {
     database.set_metadata(std::string(schema::kRecordCountKey), std::to_string(impl_->added));
     database.set_metadata(std::string(schema::kCodeSetsKey), metadata.code_sets_tsv);
     database.set_metadata(std::string(schema::kReleaseHistoryKey), metadata.known_releases_tsv);
+    database.set_metadata(std::string(schema::kEnglishWordsKey), metadata.english_words);
     database.commit();
     database.close();
     // An update that touched few documents is left as it is: compacting would cost more

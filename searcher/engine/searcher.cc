@@ -17,6 +17,7 @@
 #include "common/tsv_fields.h"
 #include "common/utf8.h"
 #include "common/word_splitter.h"
+#include "searcher/engine/internal/english_words.h"
 #include "searcher/engine/internal/release_scope.h"
 #include "searcher/engine/internal/suggester.h"
 #include "searcher/engine/internal/text_query.h"
@@ -77,6 +78,32 @@ std::string without_guideline_words(const std::string& normalized) {
     kept += (kept.empty() ? "" : " ") + word;
   }
   return kept.empty() ? normalized : kept;
+}
+
+// The code a question asks about: "what is I10", "what is code E11.9?", "define 0DTJ4ZZ".
+// "" unless every other word is a question word.
+std::string code_in_question(const std::string& query) {
+  static const std::set<std::string> kQuestionWords = {
+      "what", "whats", "what's", "is", "the", "a", "code", "icd", "icd10", "icd-10", "icd10cm", "icd-10-cm", "cm",
+      "pcs", "hcpcs", "define", "definition", "of", "meaning", "mean", "means", "does", "for", "describe", "lookup",
+      "look", "up", "explain", "stand", "stands"};
+  std::vector<std::string> tokens;
+  std::string token;
+  for (char c : query + " ") {
+    if (c == ' ' || c == '?' || c == '\t') {
+      if (!token.empty()) tokens.push_back(token);
+      token.clear();
+    } else {
+      token += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+  }
+  std::string code;
+  for (const auto& word : tokens) {
+    if (kQuestionWords.count(word)) continue;
+    if (!code.empty()) return "";
+    code = word;
+  }
+  return tokens.size() > 1 && !code.empty() && !code_candidates(code).empty() ? code : "";
 }
 
 // How far past the first page a search across systems looks for other systems' best
@@ -309,9 +336,9 @@ Result<std::unique_ptr<Searcher>> Searcher::open(const std::string& given) {
                                 std::to_string(schema::kSchemaVersion) +
                                 ": rebuild it with medcode-indexer build");
     }
-    impl->text_query = std::make_unique<TextQueryBuilder>(impl->database);
     impl->index_id = impl->database.get_uuid();
     if (impl->index_id.empty()) impl->index_id = directory + "@" + impl->database.get_metadata(std::string(schema::kBuiltAtKey));
+    impl->text_query = std::make_unique<TextQueryBuilder>(impl->database, EnglishWords::of(impl->database, impl->index_id));
     impl->info.release = impl->database.get_metadata(std::string(schema::kReleaseKey));
     impl->info.built_at = impl->database.get_metadata(std::string(schema::kBuiltAtKey));
     for (const auto& fields : tsv_rows(impl->database.get_metadata(std::string(schema::kCodeSetsKey)))) {
@@ -349,6 +376,13 @@ Result<SearchResponse> Searcher::search(const SearchRequest& request) const {
     auto by_code = impl_->search_code(request, scope.value(), response);
     if (!by_code.is_ok()) return by_code.status();
     if (by_code.value()) return response;
+    if (const std::string asked = code_in_question(request.query); !asked.empty()) {
+      SearchRequest as_code = request;
+      as_code.query = asked;
+      auto answered = impl_->search_code(as_code, scope.value(), response);
+      if (!answered.is_ok()) return answered.status();
+      if (answered.value()) return response;
+    }
     auto normalized = normalize_for_search(request.query);
     if (!normalized.is_ok()) {
       return Status::invalid_argument("parameter \"q\": " + normalized.status().message());

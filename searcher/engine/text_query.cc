@@ -19,6 +19,19 @@ constexpr double kConceptBoost = 50.0;    // the index's default code for the wh
 constexpr double kConceptCodeBonus = 10.0; // ... the default code itself over its descendants
 constexpr double kInitialEncounterPrior = 1.0;  // no encounter named: the initial encounter
 constexpr double kUsagePriorWeight = 2.0;  // at most, for the most reported code (0-1 prior)
+constexpr double kHeadConceptBoost = 2.0;  // the query names the code's head concept
+constexpr double kCoreCodeBoost = 2.0;     // a code that bills care, not a quality measure
+
+// Words that ask for quality-measure and reporting codes: then they compete like any other.
+bool asks_for_measures(const std::vector<std::string>& words) {
+  for (const auto& word : words) {
+    if (word == "quality" || word == "measure" || word == "measures" || word == "reporting" || word == "mips" ||
+        word == "documentation" || word == "documented" || word == "mvp") {
+      return true;
+    }
+  }
+  return false;
+}
 
 // Words that name an encounter other than the initial one (7th characters D, S, ...).
 bool names_later_encounter(const std::vector<std::string>& words) {
@@ -66,11 +79,13 @@ struct TextQueryBuilder::Span {
   std::vector<std::vector<std::string>> expansions;
 };
 
-TextQueryBuilder::TextQueryBuilder(const Xapian::Database& database)
-    : database_(database), stemmer_("english") {}
+TextQueryBuilder::TextQueryBuilder(const Xapian::Database& database, std::shared_ptr<const EnglishWords> english)
+    : database_(database), stemmer_("english"), english_(std::move(english)) {}
 
 bool TextQueryBuilder::is_known(const std::string& word) const {
   if (database_.term_exists(word)) return true;
+  // Valid English is never "corrected" ("tingly" is not a misspelled "single").
+  if (english_ && english_->contains(word)) return true;
   const std::string stem = starts_with_digit(word) ? word : stemmer_(word);
   if (database_.term_exists("Z" + stem)) return true;
   // The first word of a synonym key ("afib", "a" of "a fib") is known too.
@@ -85,7 +100,9 @@ std::vector<std::string> TextQueryBuilder::corrected(const std::vector<std::stri
   std::vector<std::string> out = words;
   changed = false;
   for (auto& word : out) {
-    if (word.size() < 4 || starts_with_digit(word) || is_stop_word(word) || is_known(word)) {
+    // A word with a digit is a code or a measure ("e11.9", "5mg"): never a misspelling.
+    const bool has_digit = std::any_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (word.size() < 4 || has_digit || is_stop_word(word) || is_known(word)) {
       continue;
     }
     const std::string suggestion =
@@ -156,14 +173,14 @@ Xapian::Query TextQueryBuilder::span_query(const Span& span, const std::string& 
   return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
 }
 
-// Documents whose index concept key equals the query's, for every combination of the
+// The concept-key terms (schema kConceptTermPrefix) that exist for some combination of the
 // spans' wordings ("broken wrist" also as "fracture wrist").
-Xapian::Query TextQueryBuilder::concept_query(const std::vector<Span>& spans) const {
+std::vector<std::string> TextQueryBuilder::concept_terms(const std::vector<const Span*>& spans) const {
   auto stem = [this](const std::string& word) { return stemmer_(word); };
   std::vector<std::vector<std::string>> combinations = {{}};
-  for (const Span& span : spans) {
-    std::vector<std::vector<std::string>> wordings = {span.words};
-    wordings.insert(wordings.end(), span.expansions.begin(), span.expansions.end());
+  for (const Span* span : spans) {
+    std::vector<std::vector<std::string>> wordings = {span->words};
+    wordings.insert(wordings.end(), span->expansions.begin(), span->expansions.end());
     std::vector<std::vector<std::string>> next;
     for (const auto& prefix : combinations) {
       for (const auto& wording : wordings) {
@@ -174,7 +191,7 @@ Xapian::Query TextQueryBuilder::concept_query(const std::vector<Span>& spans) co
     }
     combinations = std::move(next);
   }
-  std::vector<Xapian::Query> concept_codes, families;
+  std::vector<std::string> terms;
   for (auto& words : combinations) {
     // "site not specified", "not elsewhere classified": the "not" goes with its qualifier.
     const bool vague = std::any_of(words.begin(), words.end(), is_vague_qualifier);
@@ -187,6 +204,63 @@ Xapian::Query TextQueryBuilder::concept_query(const std::vector<Span>& spans) co
     const std::string key = concept_key(words, stem);
     if (key.empty() || key.size() > 200) continue;
     const std::string term = std::string(schema::kConceptTermPrefix) + key;
+    if (database_.term_exists(term) && std::find(terms.begin(), terms.end(), term) == terms.end()) terms.push_back(term);
+  }
+  return terms;
+}
+
+// Whether some code has a word of every span (any wording): then the query as a whole is
+// explained by codes, and a default for only part of it must not push them down.
+bool TextQueryBuilder::some_code_has_every_span(const std::vector<Span>& spans) const {
+  std::vector<Xapian::Query> all;
+  for (const Span& span : spans) all.push_back(span_query(span, ""));
+  Xapian::Enquire enquire(database_);
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_AND, all.begin(), all.end()));
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  return !enquire.get_mset(0, 1).empty();
+}
+
+// The Alphabetic Index's default code for the phrase, the way a coder reads the index: the
+// entry whose words are the query's (its main term and the subterms the other words name)
+// leads to the code, and every code under it shares the boost so that laterality and
+// encounter words steer among them. When no entry has all the query's words and no code
+// does either, the entry with the most of them is used ("nagging cough" -> Cough R05.9):
+// words no subterm uses do not cancel the main term's code. Its boost shrinks with the
+// square of the share of the query it explains.
+Xapian::Query TextQueryBuilder::concept_query(const std::vector<Span>& spans) const {
+  // Spans that only steer ("left", "initial") are never what a default is for.
+  std::vector<const Span*> content, steering;
+  for (const Span& span : spans) {
+    const bool steers = span.expansions.empty() &&
+                        std::all_of(span.words.begin(), span.words.end(), [](const std::string& word) {
+                          return is_steering_word(word) || is_vague_qualifier(word) || is_stop_word(word);
+                        });
+    (steers ? steering : content).push_back(&span);
+  }
+  std::vector<const Span*> all = content;
+  all.insert(all.end(), steering.begin(), steering.end());
+  std::vector<std::string> terms = concept_terms(all);
+  double share = 1.0;
+  constexpr std::size_t kMaxPartialSpans = 6;
+  if (terms.empty() && content.size() >= 2 && content.size() <= kMaxPartialSpans && !some_code_has_every_span(spans)) {
+    // The largest subsets first; stop at the first size that names an entry.
+    for (std::size_t keep = content.size() - 1; keep >= 1 && terms.empty(); --keep) {
+      for (unsigned mask = 0; mask < (1u << content.size()); ++mask) {
+        if (static_cast<std::size_t>(__builtin_popcount(mask)) != keep) continue;
+        std::vector<const Span*> subset = steering;
+        for (std::size_t i = 0; i < content.size(); ++i) {
+          if (mask & (1u << i)) subset.push_back(content[i]);
+        }
+        for (auto& term : concept_terms(subset)) {
+          if (std::find(terms.begin(), terms.end(), term) == terms.end()) terms.push_back(std::move(term));
+        }
+      }
+      share = static_cast<double>(keep) / static_cast<double>(content.size());
+    }
+  }
+  if (terms.empty()) return Xapian::Query();
+  std::vector<Xapian::Query> concept_codes, families;
+  for (const auto& term : terms) {
     // The default code and every code under it: the steering words then pick among them.
     for (auto doc = database_.postlist_begin(term); doc != database_.postlist_end(term); ++doc) {
       const Xapian::Document document = database_.get_document(*doc);
@@ -197,14 +271,35 @@ Xapian::Query TextQueryBuilder::concept_query(const std::vector<Span>& spans) co
     concept_codes.emplace_back(term);
   }
   if (families.empty()) return Xapian::Query();
+  const double weight = share * share;
   return Xapian::Query(
       Xapian::Query::OP_OR,
       Xapian::Query(Xapian::Query::OP_FILTER,
-                    Xapian::Query((new Xapian::FixedWeightPostingSource(kConceptBoost))->release()),
+                    Xapian::Query((new Xapian::FixedWeightPostingSource(kConceptBoost * weight))->release()),
                     Xapian::Query(Xapian::Query::OP_OR, families.begin(), families.end())),
       Xapian::Query(Xapian::Query::OP_FILTER,
-                    Xapian::Query((new Xapian::FixedWeightPostingSource(kConceptCodeBonus))->release()),
+                    Xapian::Query((new Xapian::FixedWeightPostingSource(kConceptCodeBonus * weight))->release()),
                     Xapian::Query(Xapian::Query::OP_OR, concept_codes.begin(), concept_codes.end())));
+}
+
+// Codes whose head concept (an index main term leading to them) the query names, through
+// any of its wordings.
+Xapian::Query TextQueryBuilder::head_concept_query(const std::vector<Span>& spans) const {
+  std::vector<Xapian::Query> heads;
+  auto add = [&](const std::vector<std::string>& words) {
+    for (const auto& word : words) {
+      if (is_stop_word(word)) continue;
+      heads.emplace_back(std::string(schema::kHeadConceptPrefix) + (starts_with_digit(word) ? word : stemmer_(word)));
+    }
+  };
+  for (const Span& span : spans) {
+    add(span.words);
+    for (const auto& expansion : span.expansions) add(expansion);
+  }
+  if (heads.empty()) return Xapian::Query();
+  return Xapian::Query(Xapian::Query::OP_FILTER,
+                       Xapian::Query((new Xapian::FixedWeightPostingSource(kHeadConceptBoost))->release()),
+                       Xapian::Query(Xapian::Query::OP_OR, heads.begin(), heads.end()));
 }
 
 TextQuery TextQueryBuilder::build(const std::string& normalized) const {
@@ -253,7 +348,8 @@ TextQuery TextQueryBuilder::build(const std::string& normalized) const {
   const Xapian::Query usage(Xapian::Query::OP_SCALE_WEIGHT,
                             Xapian::Query((new Xapian::ValueWeightPostingSource(schema::kUsagePriorSlot))->release()),
                             kUsagePriorWeight);
-  std::vector<Xapian::Query> boosts = {billable, concept_query(spans), usage};
+  std::vector<Xapian::Query> boosts = {billable, concept_query(spans), usage, head_concept_query(spans)};
+  if (!asks_for_measures(words)) boosts.push_back(fixed_weight_for(std::string(schema::kCoreCodeTerm), kCoreCodeBoost));
   if (!names_later_encounter(words)) {
     boosts.push_back(fixed_weight_for(std::string(schema::kInitialEncounterTerm), kInitialEncounterPrior));
   }

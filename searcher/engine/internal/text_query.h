@@ -5,8 +5,11 @@
 
 #include <xapian.h>
 
+#include <memory>
 #include <string>
 #include <vector>
+
+#include "searcher/engine/internal/english_words.h"
 
 namespace medcode::searcher {
 
@@ -20,7 +23,8 @@ struct TextQuery {
 // Searcher's Database).
 class TextQueryBuilder {
  public:
-  explicit TextQueryBuilder(const Xapian::Database& database);
+  // english: the index's English words (never corrected); may be null.
+  TextQueryBuilder(const Xapian::Database& database, std::shared_ptr<const EnglishWords> english);
 
   // normalized: output of normalize_for_search. Never throws for any user text.
   TextQuery build(const std::string& normalized) const;
@@ -33,10 +37,14 @@ class TextQueryBuilder {
   Xapian::Query word_query(const std::string& word, const std::string& prefix) const;
   Xapian::Query words_query(const std::vector<std::string>& words, const std::string& prefix) const;
   Xapian::Query span_query(const Span& span, const std::string& prefix) const;
+  std::vector<std::string> concept_terms(const std::vector<const Span*>& spans) const;
+  bool some_code_has_every_span(const std::vector<Span>& spans) const;
   Xapian::Query concept_query(const std::vector<Span>& spans) const;
+  Xapian::Query head_concept_query(const std::vector<Span>& spans) const;
 
   const Xapian::Database& database_;
   Xapian::Stem stemmer_;
+  std::shared_ptr<const EnglishWords> english_;
 };
 
 }  // namespace medcode::searcher

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 
+#include "indexer/corpus/curated_synonyms.h"
 #include "tests/support/fixture_corpus.h"
 
 namespace medcode::indexer {
@@ -34,7 +35,7 @@ TEST(IndexBuildTest, BuildsFixtureCorpusAndReportsEachSource) {
   // references, the previous release's order file, then PCS (four files and its merge
   // line), HCPCS and the guidelines.
   const auto& sources = report.value().sources;
-  ASSERT_EQ(sources.size(), 7u + 7u + 1u + 5u + 1u + 1u);
+  ASSERT_EQ(sources.size(), 7u + curated_synonym_lists().size() + 1u + 1u + 5u + 1u + 1u);
   EXPECT_EQ(sources[0].role, "order");
   EXPECT_EQ(sources[0].code_set, "icd10cm");
   EXPECT_EQ(sources[0].records, testing::kFixtureIcd10CmCodes);

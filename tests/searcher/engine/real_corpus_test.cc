@@ -109,7 +109,7 @@ TEST_F(RealCorpusTest, RecordsCarryEnrichmentFromOlderReleases) {
   EXPECT_EQ(record.value().chapter, "9");
   EXPECT_EQ(record.value().section, "I20-I25");
   ASSERT_FALSE(record.value().notes.empty());
-  EXPECT_EQ(record.value().notes[0].release_year, 2021);
+  EXPECT_EQ(record.value().notes[0].release_year, 2023);  // the FY2023 Tabular List
 }
 
 // The examples of the code-sets issue: procedures, supplies, drugs and guidelines.
