@@ -88,5 +88,7 @@ inline constexpr std::string_view kCodeSetsKey = "medcode.code_sets";
 inline constexpr std::string_view kReleaseHistoryKey = "medcode.release_history";
 // Sorted English words, one per line (Debian's wamerican-huge): never spelling-corrected.
 inline constexpr std::string_view kEnglishWordsKey = "medcode.english_words";
+// The curated morpheme table (corpus/morphemes.tsv) for medical word formation.
+inline constexpr std::string_view kMorphemesKey = "medcode.morphemes";
 
 }  // namespace medcode::schema

@@ -12,6 +12,7 @@
 #include "indexer/build/synonym_table.h"
 #include "indexer/corpus/corpus_dir.h"
 #include "indexer/corpus/manifest.h"
+#include "indexer/corpus/morpheme_table.h"
 #include "indexer/corpus/release_sources.h"
 #include "indexer/sources/source_bytes.h"
 
@@ -158,7 +159,7 @@ Result<BuildReport> build_index(const BuildOptions& options) {
   auto english = read_english_words(word_list);
   if (!english.is_ok()) report.notices.push_back("spelling: " + english.status().message() + "; valid words may be corrected");
   IndexMetadata metadata{options.release, utc_now_iso8601(), context.sources_tsv, code_sets_tsv, known_releases_tsv,
-                         english.is_ok() ? english.value() : ""};
+                         english.is_ok() ? english.value() : "", std::string(embedded_morpheme_table())};
   context.progress("committing", 0, 0);
   if (Status finished = writer.value()->finish(metadata); !finished.is_ok()) return finished;
   report.documents = writer.value()->documents_added();

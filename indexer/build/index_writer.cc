@@ -303,6 +303,7 @@ Status IndexWriter::finish(const IndexMetadata& metadata) {
     database.set_metadata(std::string(schema::kCodeSetsKey), metadata.code_sets_tsv);
     database.set_metadata(std::string(schema::kReleaseHistoryKey), metadata.known_releases_tsv);
     database.set_metadata(std::string(schema::kEnglishWordsKey), metadata.english_words);
+    database.set_metadata(std::string(schema::kMorphemesKey), metadata.morphemes);
     database.commit();
     database.close();
     // An update that touched few documents is left as it is: compacting would cost more

@@ -20,6 +20,7 @@ struct IndexMetadata {
   std::string code_sets_tsv;  // one line per code set: system, release, documents
   std::string known_releases_tsv;  // one line per release: system, release, effective date
   std::string english_words;  // sorted, one per line (indexer/build/english_words.h); may be ""
+  std::string morphemes;      // corpus/morphemes.tsv
 };
 
 // Not thread-safe; one writer per directory.

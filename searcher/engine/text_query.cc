@@ -69,6 +69,12 @@ Xapian::Query fixed_weight_for(const std::string& term, double weight) {
 constexpr std::size_t kMaxConceptCombinations = 32;
 constexpr std::size_t kLongestSynonymKey = 5;
 
+std::string join_words(const std::vector<std::string>& words) {
+  std::string joined;
+  for (const auto& word : words) joined += (joined.empty() ? "" : " ") + word;
+  return joined;
+}
+
 bool starts_with_digit(const std::string& word) { return !word.empty() && word[0] >= '0' && word[0] <= '9'; }
 
 }  // namespace
@@ -80,7 +86,10 @@ struct TextQueryBuilder::Span {
 };
 
 TextQueryBuilder::TextQueryBuilder(const Xapian::Database& database, std::shared_ptr<const EnglishWords> english)
-    : database_(database), stemmer_("english"), english_(std::move(english)) {}
+    : database_(database),
+      stemmer_("english"),
+      english_(std::move(english)),
+      morphology_(database.get_metadata(std::string(schema::kMorphemesKey))) {}
 
 bool TextQueryBuilder::is_known(const std::string& word) const {
   if (database_.term_exists(word)) return true;
@@ -105,6 +114,9 @@ std::vector<std::string> TextQueryBuilder::corrected(const std::vector<std::stri
     if (word.size() < 4 || has_digit || is_stop_word(word) || is_known(word)) {
       continue;
     }
+    // A medical word the index lacks but whose parts say what it means ("hyperlipasemia")
+    // is read, not "corrected" into another word.
+    if (morphology_.decompose(word).size() >= 2) continue;
     const std::string suggestion =
         database_.get_spelling_suggestion(word, word.size() >= 6 ? 2 : 1);
     if (!suggestion.empty() && suggestion != word) {
@@ -128,6 +140,17 @@ std::vector<TextQueryBuilder::Span> TextQueryBuilder::spans_of(
       const std::string key = synonym_key(run, stem);
       for (auto it = database_.synonyms_begin(key); it != database_.synonyms_end(key); ++it) {
         span.expansions.push_back(split_words(*it));
+      }
+      // A lay pair the morpheme table composes into an indexed term ("low platelets" ->
+      // thrombocytopenia), or an unknown word it decomposes ("odynophagia" -> pain swallowing).
+      if (span.expansions.empty() && length == 2) {
+        for (const auto& word : morphology_.compose(run[0], run[1], [this](const std::string& w) { return database_.term_exists(w); })) {
+          span.expansions.push_back({word});
+        }
+      }
+      if (span.expansions.empty() && length == 1 && !is_known(run[0])) {
+        const std::vector<std::string> parts = morphology_.decompose(run[0]);
+        if (parts.size() >= 2) span.expansions.push_back(split_words(join_words(parts)));
       }
       if (!span.expansions.empty() || length == 1) {
         span.words = std::move(run);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "searcher/engine/internal/english_words.h"
+#include "searcher/engine/internal/morphology.h"
 
 namespace medcode::searcher {
 
@@ -45,6 +46,7 @@ class TextQueryBuilder {
   const Xapian::Database& database_;
   Xapian::Stem stemmer_;
   std::shared_ptr<const EnglishWords> english_;
+  Morphology morphology_;
 };
 
 }  // namespace medcode::searcher
