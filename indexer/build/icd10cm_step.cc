@@ -9,6 +9,7 @@
 #include "indexer/build/code_validity.h"
 #include "indexer/build/icd10cm_record_builder.h"
 #include "indexer/build/head_concepts.h"
+#include "indexer/build/lay_vocabularies.h"
 #include "indexer/build/leave_out.h"
 #include "indexer/build/usage_prior.h"
 #include "indexer/corpus/curated_synonyms.h"
@@ -105,6 +106,7 @@ Status add_curated_synonyms(BuildContext& context, const IndexTerms* alphabetic_
     context.report.sources.push_back(SourceReport{"synonyms", "synonyms", name, "curated",
                                                   table.pair_count() - before, list.value().skipped});
   }
+  if (Status mined = add_lay_vocabularies(context); !mined.is_ok()) return mined;
   if (alphabetic_index != nullptr) {
     const std::size_t before = table.pair_count();
     table.add_see_references(*alphabetic_index);

@@ -34,7 +34,11 @@ TEST(IndexBuildTest, BuildsFixtureCorpusAndReportsEachSource) {
   // Seven ICD-10-CM sources, one line per curated synonym list and the mined see
   // references, the previous release's order file, then PCS (four files and its merge
   // line), HCPCS and the guidelines.
-  const auto& sources = report.value().sources;
+  // Open vocabularies found on the machine (WordNet) add lines of their own.
+  std::vector<SourceReport> sources;
+  for (const auto& source : report.value().sources) {
+    if (source.role != "vocabulary") sources.push_back(source);
+  }
   ASSERT_EQ(sources.size(), 7u + curated_synonym_lists().size() + 1u + 1u + 5u + 1u + 1u);
   EXPECT_EQ(sources[0].role, "order");
   EXPECT_EQ(sources[0].code_set, "icd10cm");
