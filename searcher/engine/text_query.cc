@@ -264,7 +264,8 @@ Xapian::Query TextQueryBuilder::concept_query(const std::vector<Span>& spans) co
   all.insert(all.end(), steering.begin(), steering.end());
   std::vector<std::string> terms = concept_terms(all);
   double share = 1.0;
-  constexpr std::size_t kMaxPartialSpans = 6;
+  // Subsets grow as 2^n and each looks up its wordings' keys: long queries are left to the words.
+  constexpr std::size_t kMaxPartialSpans = 4;
   if (terms.empty() && content.size() >= 2 && content.size() <= kMaxPartialSpans && !some_code_has_every_span(spans)) {
     // The largest subsets first; stop at the first size that names an entry.
     for (std::size_t keep = content.size() - 1; keep >= 1 && terms.empty(); --keep) {

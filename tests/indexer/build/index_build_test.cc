@@ -49,18 +49,19 @@ TEST(IndexBuildTest, BuildsFixtureCorpusAndReportsEachSource) {
   EXPECT_EQ(sources[6].records, 2u);
   EXPECT_EQ(sources[6].skipped.count(), 1u);  // "not a code"
   EXPECT_EQ(sources[7].role, "synonyms");
-  EXPECT_EQ(sources[13].file, "alphabetic index see references");
-  EXPECT_EQ(sources[13].records, 1u);  // "Heart attack" see "Infarct, myocardium"
-  EXPECT_EQ(sources[14].role, "earlier order");
-  EXPECT_EQ(sources[14].release, "fy2025");
-  EXPECT_EQ(sources[15].code_set, "icd10pcs");
-  EXPECT_EQ(sources[15].role, "order");
-  EXPECT_EQ(sources[18].role, "index");
-  EXPECT_EQ(sources[18].release, "fy2025");  // the newest PCS Index in the corpus
-  EXPECT_EQ(sources[20].code_set, "hcpcs");
-  EXPECT_EQ(sources[20].role, "anweb");
-  EXPECT_EQ(sources[21].code_set, "guidelines");
-  EXPECT_EQ(sources[21].records, testing::kFixtureGuidelineSections);
+  const std::size_t see = 7 + curated_synonym_lists().size();  // after the curated lists
+  EXPECT_EQ(sources[see].file, "alphabetic index see references");
+  EXPECT_EQ(sources[see].records, 1u);  // "Heart attack" see "Infarct, myocardium"
+  EXPECT_EQ(sources[see + 1].role, "earlier order");
+  EXPECT_EQ(sources[see + 1].release, "fy2025");
+  EXPECT_EQ(sources[see + 2].code_set, "icd10pcs");
+  EXPECT_EQ(sources[see + 2].role, "order");
+  EXPECT_EQ(sources[see + 5].role, "index");
+  EXPECT_EQ(sources[see + 5].release, "fy2025");  // the newest PCS Index in the corpus
+  EXPECT_EQ(sources[see + 7].code_set, "hcpcs");
+  EXPECT_EQ(sources[see + 7].role, "anweb");
+  EXPECT_EQ(sources[see + 8].code_set, "guidelines");
+  EXPECT_EQ(sources[see + 8].records, testing::kFixtureGuidelineSections);
 
   // One ingestion summary per code set.
   const auto& sets = report.value().code_sets;

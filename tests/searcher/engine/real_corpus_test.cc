@@ -176,5 +176,55 @@ TEST_F(RealCorpusTest, CodeDetailLinksTheGuidelinesThatNameIt) {
   EXPECT_FALSE(section.value().ancestors.empty());
 }
 
+// Relevance on real language (issue 12): one test per failure pattern, on examples of our own.
+TEST_F(RealCorpusTest, CommonPhraseFindsTheCodeCodersUseNotARareForm) {
+  EXPECT_EQ(top("community acquired pneumonia", 1), std::vector<std::string>{"J18.9"});
+  EXPECT_EQ(top("heart attack", 1), std::vector<std::string>{"I21.9"});  // the FY2023 index default
+  // The prior never outweighs the words: a rare code named exactly still comes first.
+  EXPECT_EQ(top("early congenital syphilitic pneumonia", 1), std::vector<std::string>{"A50.04"});
+}
+
+TEST_F(RealCorpusTest, ExtraWordsKeepTheMainTermsDefaultAndHeadConcept) {
+  EXPECT_EQ(top("nagging cough", 1), std::vector<std::string>{"R05.9"});
+  EXPECT_EQ(top("hacking cough", 1).at(0).substr(0, 3), "R05");  // not G44.83 cough headache
+  EXPECT_EQ(top("stabbing chest pain", 1).at(0).substr(0, 3), "R07");  // not Y35.4 legal intervention
+}
+
+TEST_F(RealCorpusTest, LabValuePhrasesComposeTheTerm) {
+  EXPECT_EQ(top("high sodium", 1), std::vector<std::string>{"E87.0"});
+  EXPECT_EQ(top("low potassium", 1), std::vector<std::string>{"E87.6"});
+  EXPECT_TRUE(any_starts_with(top("low platelets", 1), "D69"));
+}
+
+TEST_F(RealCorpusTest, UnknownMedicalWordsAreReadThroughTheirParts) {
+  EXPECT_TRUE(any_starts_with(top("gastrodynia", 3), "R10"));  // stomach pain
+  SearchRequest request;
+  request.query = "hyperlipasemia";
+  auto response = searcher_->search(request);
+  ASSERT_TRUE(response.is_ok());
+  EXPECT_EQ(response.value().corrected_query, "");  // not "hyperlipidemia"
+  ASSERT_FALSE(response.value().hits.empty());
+  EXPECT_EQ(response.value().hits[0].code, "R74.8");
+}
+
+TEST_F(RealCorpusTest, SpellingNeverRewritesValidWordsOrCodes) {
+  for (const char* query : {"tingly fingers", "jittery", "what is code E11.9"}) {
+    SearchRequest request;
+    request.query = query;
+    auto response = searcher_->search(request);
+    ASSERT_TRUE(response.is_ok());
+    EXPECT_EQ(response.value().corrected_query, "") << query;
+  }
+  EXPECT_EQ(top("what is code J18.9", 1), std::vector<std::string>{"J18.9"});
+  EXPECT_EQ(top("pnuemonia", 1), std::vector<std::string>{"J18.9"});  // a real misspelling is still corrected
+}
+
+TEST_F(RealCorpusTest, ReportingCodesRankBelowWhatIsBilled) {
+  const auto codes = top("wheelchair", 3);
+  ASSERT_FALSE(codes.empty());
+  for (const auto& code : codes) EXPECT_TRUE(code[0] == 'E' || code[0] == 'K') << code;  // chairs, not G97xx measures
+  EXPECT_TRUE(any_starts_with(top("walker", 3), "E01"));
+}
+
 }  // namespace
 }  // namespace medcode::searcher
