@@ -17,6 +17,7 @@
 #include "common/tsv_fields.h"
 #include "common/utf8.h"
 #include "common/word_splitter.h"
+#include "searcher/engine/internal/code_priors.h"
 #include "searcher/engine/internal/english_words.h"
 #include "searcher/engine/internal/release_scope.h"
 #include "searcher/engine/internal/suggester.h"
@@ -338,7 +339,8 @@ Result<std::unique_ptr<Searcher>> Searcher::open(const std::string& given) {
     }
     impl->index_id = impl->database.get_uuid();
     if (impl->index_id.empty()) impl->index_id = directory + "@" + impl->database.get_metadata(std::string(schema::kBuiltAtKey));
-    impl->text_query = std::make_unique<TextQueryBuilder>(impl->database, EnglishWords::of(impl->database, impl->index_id));
+    impl->text_query = std::make_unique<TextQueryBuilder>(impl->database, EnglishWords::of(impl->database, impl->index_id),
+                                                          CodePriors::of(impl->database, impl->index_id));
     impl->info.release = impl->database.get_metadata(std::string(schema::kReleaseKey));
     impl->info.built_at = impl->database.get_metadata(std::string(schema::kBuiltAtKey));
     for (const auto& fields : tsv_rows(impl->database.get_metadata(std::string(schema::kCodeSetsKey)))) {

@@ -85,10 +85,12 @@ struct TextQueryBuilder::Span {
   std::vector<std::vector<std::string>> expansions;
 };
 
-TextQueryBuilder::TextQueryBuilder(const Xapian::Database& database, std::shared_ptr<const EnglishWords> english)
+TextQueryBuilder::TextQueryBuilder(const Xapian::Database& database, std::shared_ptr<const EnglishWords> english,
+                                   std::shared_ptr<const CodePriors> priors)
     : database_(database),
       stemmer_("english"),
       english_(std::move(english)),
+      priors_(std::move(priors)),
       morphology_(database.get_metadata(std::string(schema::kMorphemesKey))) {}
 
 bool TextQueryBuilder::is_known(const std::string& word) const {
@@ -368,12 +370,14 @@ TextQuery TextQueryBuilder::build(const std::string& normalized) const {
   const Xapian::Query relevance(Xapian::Query::OP_OR, parts.begin(), parts.end());
   // Billable codes earn a small constant; AND_MAYBE adds it only to documents that match.
   const Xapian::Query billable = fixed_weight_for(std::string(schema::kBillableTerm), kBillablePrior);
-  // How often coders report the code: among codes the words fit alike, the common one.
-  const Xapian::Query usage(Xapian::Query::OP_SCALE_WEIGHT,
-                            Xapian::Query((new Xapian::ValueWeightPostingSource(schema::kUsagePriorSlot))->release()),
-                            kUsagePriorWeight);
-  std::vector<Xapian::Query> boosts = {billable, concept_query(spans), usage, head_concept_query(spans)};
-  if (!asks_for_measures(words)) boosts.push_back(fixed_weight_for(std::string(schema::kCoreCodeTerm), kCoreCodeBoost));
+  // How often coders report the code (among codes the words fit alike, the common one), and
+  // billing codes before quality measures unless the query asks for measures: one in-memory
+  // source for both.
+  std::vector<Xapian::Query> boosts = {billable, concept_query(spans), head_concept_query(spans)};
+  if (priors_) {
+    const double core = asks_for_measures(words) ? 0.0 : kCoreCodeBoost;
+    boosts.emplace_back((new CodePriorSource(priors_, kUsagePriorWeight, core))->release());
+  }
   if (!names_later_encounter(words)) {
     boosts.push_back(fixed_weight_for(std::string(schema::kInitialEncounterTerm), kInitialEncounterPrior));
   }

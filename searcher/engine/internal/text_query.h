@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "searcher/engine/internal/code_priors.h"
 #include "searcher/engine/internal/english_words.h"
 #include "searcher/engine/internal/morphology.h"
 
@@ -24,8 +25,10 @@ struct TextQuery {
 // Searcher's Database).
 class TextQueryBuilder {
  public:
-  // english: the index's English words (never corrected); may be null.
-  TextQueryBuilder(const Xapian::Database& database, std::shared_ptr<const EnglishWords> english);
+  // english: the index's English words (never corrected); priors: its codes' usage priors
+  // and reporting flags. Either may be null.
+  TextQueryBuilder(const Xapian::Database& database, std::shared_ptr<const EnglishWords> english,
+                   std::shared_ptr<const CodePriors> priors);
 
   // normalized: output of normalize_for_search. Never throws for any user text.
   TextQuery build(const std::string& normalized) const;
@@ -46,6 +49,7 @@ class TextQueryBuilder {
   const Xapian::Database& database_;
   Xapian::Stem stemmer_;
   std::shared_ptr<const EnglishWords> english_;
+  std::shared_ptr<const CodePriors> priors_;
   Morphology morphology_;
 };
 
