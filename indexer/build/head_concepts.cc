@@ -63,14 +63,14 @@ std::vector<std::string> own_head_concept_terms(const CodeRecord& record) {
   return {terms.begin(), terms.end()};
 }
 
-std::vector<std::vector<std::string>> inherited_head_concept_terms(const std::vector<CodeRecord>& records) {
+std::vector<std::vector<std::string>> ancestor_head_concept_terms(const std::vector<CodeRecord>& records) {
   std::unordered_map<std::string, std::size_t> position;
   for (std::size_t i = 0; i < records.size(); ++i) position[records[i].code] = i;
   std::vector<std::vector<std::string>> own(records.size());
   for (std::size_t i = 0; i < records.size(); ++i) own[i] = own_head_concept_terms(records[i]);
   std::vector<std::vector<std::string>> inherited(records.size());
   for (std::size_t i = 0; i < records.size(); ++i) {
-    std::set<std::string> terms(own[i].begin(), own[i].end());
+    std::set<std::string> terms;
     // Parent links are acyclic (the tabular's tree); the bound guards a damaged one.
     std::string parent = records[i].parent;
     for (int depth = 0; !parent.empty() && depth < 16; ++depth) {
@@ -79,6 +79,8 @@ std::vector<std::vector<std::string>> inherited_head_concept_terms(const std::ve
       terms.insert(own[up->second].begin(), own[up->second].end());
       parent = records[up->second].parent;
     }
+    // What the record has itself, IndexWriter adds.
+    for (const auto& term : own[i]) terms.erase(term);
     inherited[i].assign(terms.begin(), terms.end());
   }
   return inherited;

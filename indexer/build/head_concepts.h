@@ -22,8 +22,9 @@ std::vector<std::string> main_term_stems(const std::string& main_term);
 // comma ("Standard wheelchair" -> wheelchair). Sorted, no duplicates.
 std::vector<std::string> own_head_concept_terms(const CodeRecord& record);
 
-// For each record, its own head concept terms and every ancestor's (an entry that leads to
-// a category heads its codes too), found through the parent links among records.
-std::vector<std::vector<std::string>> inherited_head_concept_terms(const std::vector<CodeRecord>& records);
+// For each record, the head concept terms of its ancestors (an entry that leads to a
+// category heads its codes too), found through the parent links among records; its own
+// come from own_head_concept_terms, which IndexWriter adds for every record.
+std::vector<std::vector<std::string>> ancestor_head_concept_terms(const std::vector<CodeRecord>& records);
 
 }  // namespace medcode::indexer

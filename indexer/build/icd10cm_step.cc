@@ -172,7 +172,7 @@ Status build_icd10cm_step(BuildContext& context, std::set<std::string>& cm_codes
     cm_codes.insert(record.code);
     if (record.is_billable) ++summary.billable;
   }
-  const auto heads = inherited_head_concept_terms(built.records);
+  const auto heads = ancestor_head_concept_terms(built.records);
   if (Status written = context.write(built.records, "writing icd10cm", &heads); !written.is_ok()) return written;
   if (Status written = context.write(changes.deleted, "writing deleted icd10cm codes"); !written.is_ok()) return written;
   summary.documents += changes.deleted.size();

@@ -20,6 +20,7 @@ void apply_usage_prior(std::vector<CodeRecord>& records, const std::map<std::str
   constexpr double kUnreportedShare = 0.1;  // of the category's mean, for a code never reported
   std::unordered_map<std::string, double> category_total;
   std::unordered_map<std::string, int> category_billable;
+  std::unordered_map<std::string, double> category_least;  // the least-reported billable code's weight
   std::unordered_map<std::string, double> weight;  // code -> damped count
   for (auto& record : records) {
     if (record.system != kIcd10Cm) continue;
@@ -31,6 +32,10 @@ void apply_usage_prior(std::vector<CodeRecord>& records, const std::map<std::str
       const std::string category = record.code.substr(0, 3);
       category_total[category] += damped;
       ++category_billable[category];
+      if (damped > 0) {
+        auto least = category_least.try_emplace(category, damped).first;
+        least->second = std::min(least->second, damped);
+      }
     }
   }
   // Never reported: back off to the category.
@@ -38,7 +43,11 @@ void apply_usage_prior(std::vector<CodeRecord>& records, const std::map<std::str
     if (record.system != kIcd10Cm || !record.is_billable || record.times_reported > 0) continue;
     const std::string category = record.code.substr(0, 3);
     const int billable = category_billable[category];
-    if (billable > 0) weight[record.code] = kUnreportedShare * category_total[category] / billable;
+    if (billable == 0) continue;
+    // Never above half the least-reported sibling: a code nobody reported ranks below them all.
+    const auto least = category_least.find(category);
+    const double cap = least == category_least.end() ? 0.0 : 0.5 * least->second;
+    weight[record.code] = std::min(kUnreportedShare * category_total[category] / billable, cap);
   }
   // Headers take their best descendant's weight: walk each billable code's ancestors.
   std::unordered_map<std::string, const CodeRecord*> by_code;

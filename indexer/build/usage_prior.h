@@ -17,7 +17,8 @@ namespace medcode::indexer {
 // -> times reported, all care settings added up):
 // - counts are damped by log, and status, history and exposure Z codes (Z20, Z28, Z67-Z68,
 //   Z77-Z99), counted whenever they are listed as secondary diagnoses, weigh a twentieth;
-// - a billable code never reported takes a tenth of its category's mean over billable codes;
+// - a billable code never reported takes a tenth of its category's mean over billable codes,
+//   but never more than half its least-reported sibling, so it ranks below every reported one;
 // - a header takes its most used descendant's, so it never outranks its own best child.
 // Records of other systems are left at 0.
 void apply_usage_prior(std::vector<CodeRecord>& records, const std::map<std::string, std::uint64_t>& mentions);

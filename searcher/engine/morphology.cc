@@ -77,7 +77,7 @@ std::vector<std::string> Morphology::decompose(const std::string& word) const {
                 best[next + m.joins.size()][root_now] < best[next][root_now]) {
               next += m.joins.size();
             }
-            if (next == n && m.kind == 'r') cost = 1;  // a word may end in a root ("hepatoma" ends in a suffix; "gastroenter")
+            if (next == n && m.kind == 'r') cost = 1;  // a word may end in a root, without a suffix
             else if (next < n && best[next][root_now] < kNone) cost = 1 + best[next][root_now];
           }
           if (cost < best[i][had_root]) {

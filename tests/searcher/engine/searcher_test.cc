@@ -92,6 +92,19 @@ TEST_F(SearcherTest, MisspelledQueryIsCorrected) {
   EXPECT_EQ(response.value().hits[0].code, "I10");
 }
 
+// "what is I10": a question about a code answers the code; a question with another word
+// in it is a text search.
+TEST_F(SearcherTest, QuestionsAboutACodeAnswerTheCode) {
+  EXPECT_EQ(codes("what is I10"), std::vector<std::string>{"I10"});
+  EXPECT_EQ(codes("What is code I21.9?"), std::vector<std::string>{"I21.9"});
+  EXPECT_EQ(codes("define i219"), std::vector<std::string>{"I21.9"});
+  SearchRequest request;
+  request.query = "what is hypertension I10";  // two topics: not a lookup
+  auto response = searcher_->search(request);
+  ASSERT_TRUE(response.is_ok());
+  for (const auto& hit : response.value().hits) EXPECT_EQ(hit.match, MatchKind::kText);
+}
+
 TEST_F(SearcherTest, FiltersBySystemAndBillable) {
   SearchRequest request;
   request.query = "colles fracture";
