@@ -155,6 +155,9 @@ std::string code_detail_to_json(const CodeDetail& detail) {
   writer.Key("billable");
   writer.Bool(r.is_billable);
   write_string(writer, "release", detail.release);
+  // How often the code is reported in real care (ICD-10-CM), what the ranking's prior uses.
+  writer.Key("times_reported");
+  writer.Uint64(r.times_reported);
   write_validity(writer, detail);
   writer.Key("chapter");
   writer.StartObject();

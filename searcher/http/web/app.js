@@ -185,6 +185,7 @@ function renderDetail(d) {
     <h1><span class="code-link">${escapeHtml(d.code)}</span> ${escapeHtml(d.title)} ${badge(d.billable, d.system)} ${systemLabel(d.system)}</h1>
     ${d.short_title && d.short_title !== d.title ? `<p class="year">Short title: ${escapeHtml(d.short_title)}</p>` : ""}
     ${validityLine(d)}
+    ${d.times_reported ? `<p class="validity">Reported ${d.times_reported.toLocaleString("en-US")} times in California hospital care in 2023 (HCAI)</p>` : ""}
     ${d.description ? `<div class="description">${escapeHtml(d.description)}</div>` : ""}
     ${attributes.length ? `<h2>${d.system === "icd10pcs" ? "Characters" : "Details"}</h2><table class="attributes">${attributes.join("")}</table>` : ""}
     ${section("Notes", notes, cm)}

@@ -184,6 +184,16 @@ TEST_F(RealCorpusTest, CommonPhraseFindsTheCodeCodersUseNotARareForm) {
   EXPECT_EQ(top("early congenital syphilitic pneumonia", 1), std::vector<std::string>{"A50.04"});
 }
 
+TEST_F(RealCorpusTest, CodesCarryHowOftenTheyAreReported) {
+  auto pneumonia = searcher_->lookup("icd10cm", "J18.9");
+  ASSERT_TRUE(pneumonia.is_ok());
+  EXPECT_GT(pneumonia.value().times_reported, 10000u);  // HCAI 2023, all settings
+  auto rare = searcher_->lookup("icd10cm", "A50.04");
+  ASSERT_TRUE(rare.is_ok());
+  EXPECT_LT(rare.value().times_reported, pneumonia.value().times_reported);
+  EXPECT_GT(pneumonia.value().usage_prior, rare.value().usage_prior);
+}
+
 TEST_F(RealCorpusTest, ExtraWordsKeepTheMainTermsDefaultAndHeadConcept) {
   EXPECT_EQ(top("nagging cough", 1), std::vector<std::string>{"R05.9"});
   EXPECT_EQ(top("hacking cough", 1).at(0).substr(0, 3), "R05");  // not G44.83 cough headache
