@@ -152,9 +152,12 @@ Status IndexWriter::add(const CodeRecord& record, const std::vector<std::string>
     impl_->terms.set_document(document);
     // A code terminated before the release (HCPCS) stays findable, but its words weigh
     // like an index term's, so the codes valid today rank above it; so do HCPCS modifiers,
-    // which qualify a code rather than stand for a service.
+    // which qualify a code rather than stand for a service, and quality-measure codes, whose
+    // long descriptions repeat the words of the care they document ("confined to chair,
+    // wheelchair bound, ... in wheelchair").
     const bool deleted = !record.validity.until_release.empty();
-    const bool secondary = deleted || std::any_of(record.attributes.begin(), record.attributes.end(), [](const CodeAttribute& a) {
+    const bool reporting = is_reporting_code(record);
+    const bool secondary = deleted || reporting || std::any_of(record.attributes.begin(), record.attributes.end(), [](const CodeAttribute& a) {
       return (a.name == "Status" && a.value == "Terminated") || (a.name == "Kind" && a.value == "Modifier");
     });
     if (deleted) document.add_boolean_term(std::string(schema::kDeletedTerm));
@@ -216,7 +219,7 @@ Status IndexWriter::add(const CodeRecord& record, const std::vector<std::string>
     if (!record.description.empty()) impl_->index_field(schema::kIndexTermField, record.description);
     for (const auto& term : extra_terms) document.add_boolean_term(term);
     for (const auto& term : own_head_concept_terms(record)) document.add_boolean_term(term);
-    if (!is_reporting_code(record)) document.add_boolean_term(std::string(schema::kCoreCodeTerm));
+    if (!reporting) document.add_boolean_term(std::string(schema::kCoreCodeTerm));
     for (const auto& note : record.notes) {
       // Only notes that describe what the code covers; excludes, code first and the like
       // name other conditions and would make this code match queries for those.

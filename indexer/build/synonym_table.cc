@@ -1,5 +1,7 @@
 #include "indexer/build/synonym_table.h"
 
+#include <algorithm>
+
 #include <xapian.h>
 
 #include "common/text_normalizer.h"
@@ -30,12 +32,34 @@ std::string without_modifiers(const std::string& title) {
 
 }  // namespace
 
+namespace {
+
+// Whether every stem of key (space-separated, sorted) is among expanded's.
+bool adds_words_only(const std::string& key, const std::string& expanded) {
+  std::vector<std::string> have = split_words(expanded);
+  for (const auto& stem : split_words(key)) {
+    const auto found = std::find(have.begin(), have.end(), stem);
+    if (found == have.end()) return false;
+    have.erase(found);
+  }
+  return true;
+}
+
+}  // namespace
+
 bool SynonymTable::add(const std::string& term, const std::string& expansion) {
   const std::string from = phrase_of(term);
   const std::string to = phrase_of(expansion);
   if (from.empty() || to.empty() || from == to) return false;
   const std::string key = synonym_key(split_words(from), stem_english);
-  if (key == synonym_key(split_words(to), stem_english)) return false;
+  const std::string expanded = synonym_key(split_words(to), stem_english);
+  if (key == expanded) return false;
+  // A phrase whose stop words carried its sense ("in a wheelchair", "on insulin") has the
+  // key of the bare word; an expansion that only adds words to it ("dependence wheelchair")
+  // would narrow every query for the bare word to that sense: left out. Without stop words
+  // such an expansion is a deliberate completion ("diabetes" -> "diabetes mellitus"), kept.
+  const bool lost_words = split_words(key).size() < split_words(from).size();
+  if (lost_words && adds_words_only(key, expanded)) return false;
   entries_[key].insert(to);
   return true;
 }

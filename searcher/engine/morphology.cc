@@ -1,4 +1,4 @@
-#include "searcher/engine/internal/morphology.h"
+#include "searcher/engine/morphology.h"
 
 #include <algorithm>
 #include <array>

@@ -11,7 +11,7 @@
 
 #include "searcher/engine/internal/code_priors.h"
 #include "searcher/engine/internal/english_words.h"
-#include "searcher/engine/internal/morphology.h"
+#include "searcher/engine/morphology.h"
 
 namespace medcode::searcher {
 

@@ -21,6 +21,19 @@ TEST(SynonymTableTest, StoresNormalizedStemmedKeys) {
   EXPECT_EQ(table.pair_count(), 2u);
 }
 
+// "in a wheelchair" is the key "wheelchair" once its stop words go: expanding it to
+// "dependence wheelchair" would narrow every search for a wheelchair to the diagnosis.
+TEST(SynonymTableTest, LeavesOutNarrowingsOfPhrasesThatLostTheirStopWords) {
+  SynonymTable table;
+  EXPECT_FALSE(table.add("in a wheelchair", "dependence on wheelchair"));
+  EXPECT_FALSE(table.add("on insulin", "long term use of insulin"));
+  EXPECT_TRUE(table.add("wheelchair bound", "dependence on wheelchair"));  // "bound" is replaced
+  EXPECT_TRUE(table.add("diabetes", "diabetes mellitus"));  // a completion, no stop word lost
+  EXPECT_EQ(table.entries().count("wheelchair"), 0u);
+  EXPECT_EQ(table.entries().count("insulin"), 0u);
+  EXPECT_EQ(table.pair_count(), 2u);
+}
+
 TEST(SynonymTableTest, BidirectionalListsWorkBothWays) {
   SynonymList list;
   list.bidirectional = true;
