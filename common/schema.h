@@ -56,7 +56,10 @@ inline constexpr TextField kIndexMainTermField{"index", "XT", 5};  // a main ter
 inline constexpr TextField kNoteField{"note", "XN", 1};
 
 // Synonym table: keys are stemmed phrases (common/word_splitter.h synonym_key), values are
-// search-form phrases (words separated by single spaces).
+// search-form phrases (words separated by single spaces); a pair mined from an open
+// vocabulary has its source after a TAB ("nose\twordnet"), and the ranking weighs it below
+// the curated lists and the Alphabetic Index, which carry none.
+inline constexpr char kSynonymSourceSeparator = '\t';
 
 // Value slots.
 inline constexpr unsigned kBillableSlot = 0;  // "1" or "0"

@@ -13,14 +13,15 @@ namespace {
 
 struct VocabularyFile {
   const char* name;      // how reports name it
+  const char* source;    // how the synonym table names it
   const char* path;      // under the vocabulary directory
   const char* version;   // what the licence asks to be shown: the file's date or release
   const char* sha256;    // shared/vocab/README.md
 };
 
-constexpr VocabularyFile kHpo{"HPO layperson synonyms", "hpo/layperson-synonyms.tsv", "2021-04-06",
+constexpr VocabularyFile kHpo{"HPO layperson synonyms", "hpo", "hpo/layperson-synonyms.tsv", "2021-04-06",
                               "2d22863798dbd660ea613f2f42a3f0c577941d6580764d5dc50bd372754ec3a0"};
-constexpr VocabularyFile kSymptomOntology{"Symptom Ontology", "symptom-ontology/symp.obo", "2026-07-30",
+constexpr VocabularyFile kSymptomOntology{"Symptom Ontology", "symptom-ontology", "symptom-ontology/symp.obo", "2026-07-30",
                                           "09ac08ff1595e671826c6a4b8a5141f4609bea7f71e8393a1fea997bceabcc2b"};
 constexpr const char* kWordNetDir = "/usr/share/wordnet";
 
@@ -51,7 +52,7 @@ Status add_file(BuildContext& context, const std::string& dir, const VocabularyF
   auto list = read(bytes.value(), path);
   if (!list.is_ok()) return list.status();
   const std::size_t before = context.synonyms.pair_count();
-  context.synonyms.add_list(list.value());
+  context.synonyms.add_list(list.value(), file.source);
   record(context, file.name, path, file.version, file.sha256, context.synonyms.pair_count() - before,
          list.value().skipped);
   return Status::ok();
@@ -78,7 +79,7 @@ Status add_lay_vocabularies(BuildContext& context) {
     return Status::ok();
   }
   const std::size_t before = context.synonyms.pair_count();
-  context.synonyms.add_list(wordnet.value());
+  context.synonyms.add_list(wordnet.value(), "wordnet");
   record(context, "WordNet medical senses", std::string(kWordNetDir) + "/data.noun", "3.0", "", 
          context.synonyms.pair_count() - before, wordnet.value().skipped);
   return Status::ok();

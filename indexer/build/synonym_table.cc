@@ -4,11 +4,14 @@
 
 #include <xapian.h>
 
+#include "common/schema.h"
 #include "common/text_normalizer.h"
 #include "common/word_splitter.h"
 
 namespace medcode::indexer {
 namespace {
+
+using schema::kSynonymSourceSeparator;
 
 std::string stem_english(const std::string& word) {
   static const Xapian::Stem stemmer("english");
@@ -47,7 +50,7 @@ bool adds_words_only(const std::string& key, const std::string& expanded) {
 
 }  // namespace
 
-bool SynonymTable::add(const std::string& term, const std::string& expansion) {
+bool SynonymTable::add(const std::string& term, const std::string& expansion, const std::string& source) {
   const std::string from = phrase_of(term);
   const std::string to = phrase_of(expansion);
   if (from.empty() || to.empty() || from == to) return false;
@@ -60,15 +63,24 @@ bool SynonymTable::add(const std::string& term, const std::string& expansion) {
   // such an expansion is a deliberate completion ("diabetes" -> "diabetes mellitus"), kept.
   const bool lost_words = split_words(key).size() < split_words(from).size();
   if (lost_words && adds_words_only(key, expanded)) return false;
-  entries_[key].insert(to);
-  return true;
+  auto& values = entries_[key];
+  // One value per expansion: a curated pair outranks the same pair mined.
+  if (values.count(to)) return false;
+  if (source.empty()) {
+    for (auto it = values.begin(); it != values.end();) {
+      it = it->rfind(to + std::string(1, kSynonymSourceSeparator), 0) == 0 ? values.erase(it) : std::next(it);
+    }
+    values.insert(to);
+    return true;
+  }
+  return values.insert(to + std::string(1, kSynonymSourceSeparator) + source).second;
 }
 
-void SynonymTable::add_list(const SynonymList& list) {
+void SynonymTable::add_list(const SynonymList& list, const std::string& source) {
   for (const auto& row : list.rows) {
     for (const auto& expansion : row.expansions) {
-      add(row.term, expansion);
-      if (list.bidirectional) add(expansion, row.term);
+      add(row.term, expansion, source);
+      if (list.bidirectional) add(expansion, row.term, source);
     }
   }
 }

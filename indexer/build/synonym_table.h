@@ -15,8 +15,9 @@ namespace medcode::indexer {
 
 class SynonymTable {
  public:
-  // Adds every row of a curated list (both ways when the list is bidirectional).
-  void add_list(const SynonymList& list);
+  // Adds every row of a list (both ways when the list is bidirectional). source names a
+  // vocabulary the pairs were mined from ("wordnet"); "" for curated lists.
+  void add_list(const SynonymList& list, const std::string& source = "");
 
   // Adds main-term "see" references of the Alphabetic Index as synonyms: "Abdominalgia" see
   // "Pain, abdominal" makes "abdominalgia" expand to "pain abdominal". Generic targets
@@ -24,10 +25,12 @@ class SynonymTable {
   void add_see_references(const IndexTerms& terms);
 
   // Adds one pair; both sides are normalized for search first. Returns false (and adds
-  // nothing) when either side has no words or they are the same.
-  bool add(const std::string& term, const std::string& expansion);
+  // nothing) when either side has no words or they are the same, or when a curated pair
+  // already has the expansion. A mined pair's value records its source (schema.h).
+  bool add(const std::string& term, const std::string& expansion, const std::string& source = "");
 
-  // key -> expansions, ready for Xapian::WritableDatabase::add_synonym.
+  // key -> values (expansion, or expansion TAB source), ready for
+  // Xapian::WritableDatabase::add_synonym.
   const std::map<std::string, std::set<std::string>>& entries() const { return entries_; }
   std::size_t pair_count() const;
 

@@ -11,6 +11,7 @@ namespace {
 
 // Ranking weights (docs/RANKING.md). Relevance measured on bench/queries/dev.tsv.
 constexpr double kSynonymWeight = 1.0;   // an expansion counts like the words it replaces
+constexpr double kMinedSynonymWeight = 0.5;  // ... one mined from an open vocabulary, half
 constexpr double kAllSpansBoost = 1.0;   // every query concept matched
 constexpr double kTitleAllBoost = 1.0;   // ... and all of them in the title
 constexpr double kPhraseBoost = 0.5;     // the words as typed, adjacent and in order
@@ -83,6 +84,12 @@ bool starts_with_digit(const std::string& word) { return !word.empty() && word[0
 struct TextQueryBuilder::Span {
   std::vector<std::string> words;
   std::vector<std::vector<std::string>> expansions;
+  std::vector<double> weights;  // one per expansion: curated 1, mined kMinedSynonymWeight
+
+  void add(std::vector<std::string> words, double weight = kSynonymWeight) {
+    expansions.push_back(std::move(words));
+    weights.push_back(weight);
+  }
 };
 
 TextQueryBuilder::TextQueryBuilder(const Xapian::Database& database, std::shared_ptr<const EnglishWords> english,
@@ -141,18 +148,21 @@ std::vector<TextQueryBuilder::Span> TextQueryBuilder::spans_of(
       std::vector<std::string> run(words.begin() + i, words.begin() + i + length);
       const std::string key = synonym_key(run, stem);
       for (auto it = database_.synonyms_begin(key); it != database_.synonyms_end(key); ++it) {
-        span.expansions.push_back(split_words(*it));
+        // A mined pair ("nose" TAB "wordnet") weighs less than a curated one.
+        const std::string value = *it;
+        const auto tab = value.find(schema::kSynonymSourceSeparator);
+        span.add(split_words(value.substr(0, tab)), tab == std::string::npos ? kSynonymWeight : kMinedSynonymWeight);
       }
       // A lay pair the morpheme table composes into an indexed term ("low platelets" ->
       // thrombocytopenia), or an unknown word it decomposes ("odynophagia" -> pain swallowing).
       if (span.expansions.empty() && length == 2) {
         for (const auto& word : morphology_.compose(run[0], run[1], [this](const std::string& w) { return database_.term_exists(w); })) {
-          span.expansions.push_back({word});
+          span.add({word});
         }
       }
       if (span.expansions.empty() && length == 1 && !is_known(run[0])) {
         const std::vector<std::string> parts = morphology_.decompose(run[0]);
-        if (parts.size() >= 2) span.expansions.push_back(split_words(join_words(parts)));
+        if (parts.size() >= 2) span.add(split_words(join_words(parts)));
       }
       if (!span.expansions.empty() || length == 1) {
         span.words = std::move(run);
@@ -187,13 +197,14 @@ Xapian::Query TextQueryBuilder::words_query(const std::vector<std::string>& word
 
 Xapian::Query TextQueryBuilder::span_query(const Span& span, const std::string& prefix) const {
   std::vector<Xapian::Query> alternatives = {words_query(span.words, prefix)};
-  for (const auto& expansion : span.expansions) {
+  for (std::size_t i = 0; i < span.expansions.size(); ++i) {
+    const auto& expansion = span.expansions[i];
     // A longer wording sums more term weights; scale it down so "colles fracture" is not
     // outranked by its own four-word description.
     const double length_ratio = std::min(1.0, static_cast<double>(span.words.size()) /
                                                   static_cast<double>(std::max<std::size_t>(1, expansion.size())));
     alternatives.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, words_query(expansion, prefix),
-                              kSynonymWeight * length_ratio);
+                              span.weights[i] * length_ratio);
   }
   return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
 }

@@ -34,6 +34,18 @@ TEST(SynonymTableTest, LeavesOutNarrowingsOfPhrasesThatLostTheirStopWords) {
   EXPECT_EQ(table.pair_count(), 2u);
 }
 
+// A mined pair records its vocabulary; the same pair from a curated list replaces it.
+TEST(SynonymTableTest, MinedPairsKeepTheirSourceAndYieldToCuratedOnes) {
+  SynonymTable table;
+  EXPECT_TRUE(table.add("lockjaw", "tetanus", "wordnet"));
+  EXPECT_TRUE(table.add("pinkeye", "conjunctivitis", "wordnet"));
+  EXPECT_EQ(table.entries().at("lockjaw"), std::set<std::string>{"tetanus\twordnet"});
+  EXPECT_TRUE(table.add("pinkeye", "conjunctivitis"));
+  EXPECT_EQ(table.entries().at("pinkey"), std::set<std::string>{"conjunctivitis"});
+  EXPECT_FALSE(table.add("pinkeye", "conjunctivitis", "hpo"));  // the curated pair stays
+  EXPECT_EQ(table.pair_count(), 2u);
+}
+
 TEST(SynonymTableTest, BidirectionalListsWorkBothWays) {
   SynonymList list;
   list.bidirectional = true;
