@@ -7,7 +7,7 @@
 
 namespace medcode::schema {
 
-inline constexpr int kSchemaVersion = 5;
+inline constexpr int kSchemaVersion = 6;
 
 // Boolean terms (no weight).
 inline constexpr std::string_view kIdTermPrefix = "Q";           // Q<system>:<compact code>
@@ -34,9 +34,9 @@ inline constexpr std::string_view kConceptTermPrefix = "XM";
 // an ancestor (indexer/build/head_concepts.h); the ranking prefers codes whose head the
 // query names.
 inline constexpr std::string_view kHeadConceptPrefix = "XC";
-// XCORE: every code but reporting and quality-measure codes (HCPCS BETOS Z2 and the G8/G9
-// measure codes, MIPS M codes): what ranks first unless the query asks for measures.
-inline constexpr std::string_view kCoreCodeTerm = "XCORE";
+// XREPORTING: a reporting or quality-measure code (HCPCS BETOS Z2, the G8/G9 measure codes,
+// MIPS M codes); every other code outranks it unless the query asks for measures.
+inline constexpr std::string_view kReportingCodeTerm = "XREPORTING";
 // XG<system>:<compact code> on a guideline section: a code or category the section names;
 // XH<system>:<compact code>: one inside a range the section names ("I00-I99").
 inline constexpr std::string_view kGuidelineLinkPrefix = "XG";

@@ -219,7 +219,7 @@ Status IndexWriter::add(const CodeRecord& record, const std::vector<std::string>
     if (!record.description.empty()) impl_->index_field(schema::kIndexTermField, record.description);
     for (const auto& term : extra_terms) document.add_boolean_term(term);
     for (const auto& term : own_head_concept_terms(record)) document.add_boolean_term(term);
-    if (!reporting) document.add_boolean_term(std::string(schema::kCoreCodeTerm));
+    if (reporting) document.add_boolean_term(std::string(schema::kReportingCodeTerm));
     for (const auto& note : record.notes) {
       // Only notes that describe what the code covers; excludes, code first and the like
       // name other conditions and would make this code match queries for those.

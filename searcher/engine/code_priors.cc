@@ -10,15 +10,17 @@ std::shared_ptr<const CodePriors> CodePriors::of(const Xapian::Database& databas
     auto priors = std::make_shared<CodePriors>();
     const std::size_t size = static_cast<std::size_t>(database.get_lastdocid()) + 1;
     priors->usage_.assign(size, 0.0f);
-    priors->core_.assign(size, 0);
+    priors->core_.assign(size, 1);
     for (auto it = database.valuestream_begin(schema::kUsagePriorSlot); it != database.valuestream_end(schema::kUsagePriorSlot);
          ++it) {
       if (it.get_docid() < size) priors->usage_[it.get_docid()] = static_cast<float>(Xapian::sortable_unserialise(*it));
     }
-    const std::string core(schema::kCoreCodeTerm);
-    for (auto it = database.postlist_begin(core); it != database.postlist_end(core); ++it) {
-      if (*it < size) priors->core_[*it] = 1;
+    // The reporting codes are the few (about 1,200): walking them is cheaper than the rest.
+    const std::string reporting(schema::kReportingCodeTerm);
+    for (auto it = database.postlist_begin(reporting); it != database.postlist_end(reporting); ++it) {
+      if (*it < size) priors->core_[*it] = 0;
     }
+    priors->core_[0] = 0;  // docid 0 is no document
     return std::shared_ptr<const CodePriors>(std::move(priors));
   });
 }

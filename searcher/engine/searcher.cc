@@ -18,7 +18,6 @@
 #include "common/utf8.h"
 #include "common/word_splitter.h"
 #include "searcher/engine/internal/code_priors.h"
-#include "searcher/engine/internal/english_words.h"
 #include "searcher/engine/internal/release_scope.h"
 #include "searcher/engine/internal/suggester.h"
 #include "searcher/engine/internal/text_query.h"
@@ -339,8 +338,13 @@ Result<std::unique_ptr<Searcher>> Searcher::open(const std::string& given) {
     }
     impl->index_id = impl->database.get_uuid();
     if (impl->index_id.empty()) impl->index_id = directory + "@" + impl->database.get_metadata(std::string(schema::kBuiltAtKey));
-    impl->text_query = std::make_unique<TextQueryBuilder>(impl->database, EnglishWords::of(impl->database, impl->index_id),
-                                                          CodePriors::of(impl->database, impl->index_id));
+    // An updated version starts as a copy of the one before and keeps its UUID: the directory
+    // and revision tell the two apart, so each gets its own word list and priors.
+    std::error_code unresolved;
+    const std::string resolved = std::filesystem::canonical(directory, unresolved).string();
+    const std::string instance =
+        impl->index_id + "@" + (unresolved ? directory : resolved) + "#" + std::to_string(impl->database.get_revision());
+    impl->text_query = std::make_unique<TextQueryBuilder>(impl->database, instance, CodePriors::of(impl->database, instance));
     impl->info.release = impl->database.get_metadata(std::string(schema::kReleaseKey));
     impl->info.built_at = impl->database.get_metadata(std::string(schema::kBuiltAtKey));
     for (const auto& fields : tsv_rows(impl->database.get_metadata(std::string(schema::kCodeSetsKey)))) {

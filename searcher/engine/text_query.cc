@@ -92,24 +92,31 @@ struct TextQueryBuilder::Span {
   }
 };
 
-TextQueryBuilder::TextQueryBuilder(const Xapian::Database& database, std::shared_ptr<const EnglishWords> english,
+TextQueryBuilder::TextQueryBuilder(const Xapian::Database& database, std::string index_instance,
                                    std::shared_ptr<const CodePriors> priors)
     : database_(database),
       stemmer_("english"),
-      english_(std::move(english)),
+      index_instance_(std::move(index_instance)),
       priors_(std::move(priors)),
       morphology_(database.get_metadata(std::string(schema::kMorphemesKey))) {}
 
+bool TextQueryBuilder::is_english(const std::string& word) const {
+  // Most queries never ask: the list (2 MB) is read only when a word might be corrected.
+  if (!english_) english_ = EnglishWords::of(database_, index_instance_);
+  return english_->contains(word);
+}
+
 bool TextQueryBuilder::is_known(const std::string& word) const {
   if (database_.term_exists(word)) return true;
-  // Valid English is never "corrected" ("tingly" is not a misspelled "single").
-  if (english_ && english_->contains(word)) return true;
   const std::string stem = starts_with_digit(word) ? word : stemmer_(word);
   if (database_.term_exists("Z" + stem)) return true;
   // The first word of a synonym key ("afib", "a" of "a fib") is known too.
   Xapian::TermIterator key = database_.synonym_keys_begin(stem);
-  return key != database_.synonym_keys_end(stem) &&
-         ((*key).size() == stem.size() || (*key)[stem.size()] == ' ');
+  if (key != database_.synonym_keys_end(stem) && ((*key).size() == stem.size() || (*key)[stem.size()] == ' ')) {
+    return true;
+  }
+  // Valid English is never "corrected" ("tingly" is not a misspelled "single").
+  return is_english(word);
 }
 
 // Replaces each unknown word of 4+ letters by Xapian's spelling suggestion, if it has one.

@@ -1,6 +1,6 @@
 // The query-independent part of a code's rank, read once per index into memory: its usage
 // prior (schema kUsagePriorSlot) and whether it bills care rather than reports a measure
-// (kCoreCodeTerm). Reading them from the index for each candidate of each query cost more
+// (not kReportingCodeTerm). Reading them from the index for each candidate of each query cost more
 // than the rest of the boosts together (p99 +2.5 ms over the blind set); from memory a
 // candidate's prior is an array lookup.
 #pragma once

@@ -25,9 +25,10 @@ struct TextQuery {
 // Searcher's Database).
 class TextQueryBuilder {
  public:
-  // english: the index's English words (never corrected); priors: its codes' usage priors
-  // and reporting flags. Either may be null.
-  TextQueryBuilder(const Xapian::Database& database, std::shared_ptr<const EnglishWords> english,
+  // index_instance: what identifies this index for EnglishWords::of (its English words, which
+  // are loaded the first time a word might be corrected); priors: its codes' usage priors
+  // and reporting flags, may be null.
+  TextQueryBuilder(const Xapian::Database& database, std::string index_instance,
                    std::shared_ptr<const CodePriors> priors);
 
   // normalized: output of normalize_for_search. Never throws for any user text.
@@ -48,7 +49,10 @@ class TextQueryBuilder {
 
   const Xapian::Database& database_;
   Xapian::Stem stemmer_;
-  std::shared_ptr<const EnglishWords> english_;
+  bool is_english(const std::string& word) const;
+
+  std::string index_instance_;
+  mutable std::shared_ptr<const EnglishWords> english_;  // loaded on first use
   std::shared_ptr<const CodePriors> priors_;
   Morphology morphology_;
 };
