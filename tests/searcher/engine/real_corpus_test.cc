@@ -229,6 +229,16 @@ TEST_F(RealCorpusTest, SpellingNeverRewritesValidWordsOrCodes) {
   EXPECT_EQ(top("pnuemonia", 1), std::vector<std::string>{"J18.9"});  // a real misspelling is still corrected
 }
 
+// PCS guidelines: a needle means the percutaneous approach (5th character 3), a biopsy the
+// Diagnostic qualifier (7th character X).
+TEST_F(RealCorpusTest, NeedleBiopsyIsPercutaneousAndDiagnostic) {
+  const auto codes = top("needle biopsy of liver", 1, "icd10pcs");
+  ASSERT_EQ(codes.size(), 1u);
+  EXPECT_EQ(codes[0].substr(0, 2), "0F");  // hepatobiliary system
+  EXPECT_EQ(codes[0][4], '3') << codes[0];
+  EXPECT_EQ(codes[0][6], 'X') << codes[0];
+}
+
 TEST_F(RealCorpusTest, ReportingCodesRankBelowWhatIsBilled) {
   const auto codes = top("wheelchair", 3);
   ASSERT_FALSE(codes.empty());
