@@ -91,6 +91,10 @@ inline constexpr std::string_view kCodeSetsKey = "medcode.code_sets";
 inline constexpr std::string_view kReleaseHistoryKey = "medcode.release_history";
 // Sorted English words, one per line (Debian's wamerican-huge): never spelling-corrected.
 inline constexpr std::string_view kEnglishWordsKey = "medcode.english_words";
+// TSV word, times reported: how often the ICD-10-CM codes whose title has the word are
+// reported (CodeRecord::times_reported, damped like the usage prior): what autocomplete
+// ranks completions by, so "dia" completes to diabetes.
+inline constexpr std::string_view kWordUsageKey = "medcode.word_usage";
 // The curated morpheme table (corpus/morphemes.tsv) for medical word formation.
 inline constexpr std::string_view kMorphemesKey = "medcode.morphemes";
 

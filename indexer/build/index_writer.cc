@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <filesystem>
 #include <functional>
+#include <set>
+#include <map>
 #include <unordered_set>
 #include <vector>
 #include <system_error>
@@ -14,8 +16,11 @@
 #include "common/record_codec.h"
 #include "common/schema.h"
 #include "common/text_normalizer.h"
+#include "common/word_splitter.h"
+#include "common/stop_words.h"
 #include "indexer/build/head_concepts.h"
 #include "indexer/build/index_concept_keys.h"
+#include "indexer/build/usage_prior.h"
 
 namespace medcode::indexer {
 namespace {
@@ -56,6 +61,7 @@ struct IndexWriter::Impl {
   bool updating = false;                  // started from a copy of an existing index
   std::unordered_set<Xapian::docid> seen;  // documents an add() named (updating)
   std::size_t written = 0, unchanged = 0, deleted = 0;
+  std::map<std::string, double> word_usage;  // title word -> reports of codes using it
 
   // Takes back the spelling data a document's words added (one per occurrence of each
   // unprefixed word: lower-case terms; prefixes are upper case, stems start with Z).
@@ -135,6 +141,16 @@ Status IndexWriter::add(const CodeRecord& record, const std::vector<std::string>
   for (const auto& term : extra_terms) hashed += "\n" + term;
   char hash[17];
   std::snprintf(hash, sizeof hash, "%016zx", std::hash<std::string>{}(hashed));
+  // Counted for every record, also those an update leaves as they were.
+  if (record.is_billable && record.times_reported > 0) {
+    auto normalized = normalize_for_search(record.title);
+    std::set<std::string> words;
+    if (normalized.is_ok()) {
+      for (auto& word : split_words(normalized.value())) words.insert(std::move(word));
+    }
+    const double reports = static_cast<double>(record.times_reported) * usage_damping(record.code);
+    for (const auto& word : words) impl_->word_usage[word] += reports;
+  }
   try {
     ++impl_->added;
     if (impl_->updating) {
@@ -307,6 +323,11 @@ Status IndexWriter::finish(const IndexMetadata& metadata) {
     database.set_metadata(std::string(schema::kReleaseHistoryKey), metadata.known_releases_tsv);
     database.set_metadata(std::string(schema::kEnglishWordsKey), metadata.english_words);
     database.set_metadata(std::string(schema::kMorphemesKey), metadata.morphemes);
+    std::string usage;
+    for (const auto& [word, reports] : impl_->word_usage) {
+      if (!is_stop_word(word)) usage += word + "\t" + std::to_string(static_cast<unsigned long long>(reports + 0.5)) + "\n";
+    }
+    database.set_metadata(std::string(schema::kWordUsageKey), usage);
     database.commit();
     database.close();
     // An update that touched few documents is left as it is: compacting would cost more

@@ -124,6 +124,8 @@ struct Searcher::Impl {
   std::string index_id;
   std::vector<std::string> imported_systems;  // code sets that are not official ones
   std::vector<KnownRelease> known_releases;   // what release= accepts
+  std::string instance;  // this index version, for the per-index caches
+  std::shared_ptr<const WordUsage> word_usage;  // loaded by the first suggest
 
   // 0-100: a text match's weight relative to the best match of the same query.
   static int relative_score(const Xapian::MSetIterator& it, const Xapian::MSet& matches) {
@@ -342,9 +344,10 @@ Result<std::unique_ptr<Searcher>> Searcher::open(const std::string& given) {
     // and revision tell the two apart, so each gets its own word list and priors.
     std::error_code unresolved;
     const std::string resolved = std::filesystem::canonical(directory, unresolved).string();
-    const std::string instance =
+    impl->instance =
         impl->index_id + "@" + (unresolved ? directory : resolved) + "#" + std::to_string(impl->database.get_revision());
-    impl->text_query = std::make_unique<TextQueryBuilder>(impl->database, instance, CodePriors::of(impl->database, instance));
+    impl->text_query =
+        std::make_unique<TextQueryBuilder>(impl->database, impl->instance, CodePriors::of(impl->database, impl->instance));
     impl->info.release = impl->database.get_metadata(std::string(schema::kReleaseKey));
     impl->info.built_at = impl->database.get_metadata(std::string(schema::kBuiltAtKey));
     for (const auto& fields : tsv_rows(impl->database.get_metadata(std::string(schema::kCodeSetsKey)))) {
@@ -429,7 +432,8 @@ Result<SuggestResponse> Searcher::suggest(const SuggestRequest& request) const {
       return Status::invalid_argument("parameter \"q\": " + normalized.status().message());
     }
     const bool partial = !std::isspace(static_cast<unsigned char>(request.query.back()));
-    const Completions completions = complete(impl_->database, impl_->stemmer, *impl_->text_query,
+    if (!impl_->word_usage) impl_->word_usage = WordUsage::of(impl_->database, impl_->instance);
+    const Completions completions = complete(impl_->database, impl_->stemmer, *impl_->text_query, impl_->word_usage.get(),
                                              split_words(normalized.value()), partial, request.limit);
     response.completions = completions.phrases;
     Xapian::Enquire enquire(impl_->database);

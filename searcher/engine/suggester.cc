@@ -1,6 +1,7 @@
 #include "searcher/engine/internal/suggester.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "common/schema.h"
 #include "common/stop_words.h"
@@ -19,14 +20,21 @@ std::string joined(const std::vector<std::string>& words, std::size_t count) {
   return text;
 }
 
-// Title words starting with prefix, those of the most codes that name a concept first
-// (schema::kSuggestWordPrefix).
-std::vector<std::string> frequent_title_words(const Xapian::Database& database,
+// How much a usage count weighs against how many concept-naming codes use a word, both in
+// logs: a word of common diagnoses ("diabetes") beats one that names many PCS tables or
+// rare conditions ("diagnostic").
+constexpr double kUsageShare = 0.5;
+
+// Title words starting with prefix, those of the most codes that name a concept and of the
+// most reported codes first (schema::kSuggestWordPrefix, kWordUsageKey).
+std::vector<std::string> frequent_title_words(const Xapian::Database& database, const WordUsage* usage,
                                               const std::string& prefix) {
   const std::string term_prefix = std::string(schema::kSuggestWordPrefix) + prefix;
-  std::vector<std::pair<Xapian::doccount, std::string>> found;
+  std::vector<std::pair<double, std::string>> found;
   for (auto it = database.allterms_begin(term_prefix); it != database.allterms_end(term_prefix); ++it) {
-    found.emplace_back(it.get_termfreq(), (*it).substr(schema::kSuggestWordPrefix.size()));
+    std::string word = (*it).substr(schema::kSuggestWordPrefix.size());
+    const double reports = usage ? usage->reports(word) : 0.0;
+    found.emplace_back(std::log1p(it.get_termfreq()) + kUsageShare * std::log1p(reports), std::move(word));
   }
   const std::size_t keep = std::min(kCandidates, found.size());
   std::partial_sort(found.begin(), found.begin() + keep, found.end(),
@@ -98,8 +106,8 @@ std::vector<std::string> context_title_words(const Xapian::Database& database,
 }  // namespace
 
 Completions complete(const Xapian::Database& database, const Xapian::Stem& stemmer,
-                     const TextQueryBuilder& text_query, const std::vector<std::string>& words,
-                     bool partial, std::size_t limit) {
+                     const TextQueryBuilder& text_query, const WordUsage* usage,
+                     const std::vector<std::string>& words, bool partial, std::size_t limit) {
   Completions out;
   if (words.empty()) return out;
   if (!partial) {
@@ -108,7 +116,7 @@ Completions complete(const Xapian::Database& database, const Xapian::Stem& stemm
   }
   const std::vector<std::string> earlier(words.begin(), words.end() - 1);
   const std::string& prefix = words.back();
-  const std::vector<std::string> frequent = frequent_title_words(database, prefix);
+  const std::vector<std::string> frequent = frequent_title_words(database, usage, prefix);
   std::vector<std::string> ordered = context_title_words(database, stemmer, earlier, prefix, frequent);
   for (const auto& word : frequent) {
     if (std::find(ordered.begin(), ordered.end(), word) == ordered.end()) ordered.push_back(word);

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "searcher/engine/internal/text_query.h"
+#include "searcher/engine/internal/word_usage.h"
 
 namespace medcode::searcher {
 
@@ -18,10 +19,11 @@ struct Completions {
 };
 
 // words: the query's words; partial: whether the last one is still being typed; stemmer:
-// the caller's own (a Xapian::Stem must not be shared between threads).
+// the caller's own (a Xapian::Stem must not be shared between threads); usage: how often
+// the codes using each word are reported (may be null).
 // Never throws for user text; Xapian errors from the database propagate.
 Completions complete(const Xapian::Database& database, const Xapian::Stem& stemmer,
-                     const TextQueryBuilder& text_query, const std::vector<std::string>& words,
-                     bool partial, std::size_t limit);
+                     const TextQueryBuilder& text_query, const WordUsage* usage,
+                     const std::vector<std::string>& words, bool partial, std::size_t limit);
 
 }  // namespace medcode::searcher

@@ -239,6 +239,16 @@ TEST_F(RealCorpusTest, NeedleBiopsyIsPercutaneousAndDiagnostic) {
   EXPECT_EQ(codes[0][6], 'X') << codes[0];
 }
 
+// Completions of equal standing go to the words of the codes coders report most.
+TEST_F(RealCorpusTest, AutocompleteFollowsHowOftenCodesAreUsed) {
+  SuggestRequest request;
+  request.query = "dia";
+  auto response = searcher_->suggest(request);
+  ASSERT_TRUE(response.is_ok()) << response.status().to_string();
+  ASSERT_FALSE(response.value().completions.empty());
+  EXPECT_EQ(response.value().completions[0], "diabetes");
+}
+
 TEST_F(RealCorpusTest, ReportingCodesRankBelowWhatIsBilled) {
   const auto codes = top("wheelchair", 3);
   ASSERT_FALSE(codes.empty());
