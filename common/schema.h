@@ -7,7 +7,7 @@
 
 namespace medcode::schema {
 
-inline constexpr int kSchemaVersion = 6;
+inline constexpr int kSchemaVersion = 7;
 
 // Boolean terms (no weight).
 inline constexpr std::string_view kIdTermPrefix = "Q";           // Q<system>:<compact code>
@@ -37,6 +37,9 @@ inline constexpr std::string_view kHeadConceptPrefix = "XC";
 // XREPORTING: a reporting or quality-measure code (HCPCS BETOS Z2, the G8/G9 measure codes,
 // MIPS M codes); every other code outranks it unless the query asks for measures.
 inline constexpr std::string_view kReportingCodeTerm = "XREPORTING";
+// XUNSPECIFIED: a billable code whose title says "unspecified": the code a vague phrase is
+// for, and what must not rank below its own header for the same words.
+inline constexpr std::string_view kUnspecifiedCodeTerm = "XUNSPECIFIED";
 // XG<system>:<compact code> on a guideline section: a code or category the section names;
 // XH<system>:<compact code>: one inside a range the section names ("I00-I99").
 inline constexpr std::string_view kGuidelineLinkPrefix = "XG";

@@ -236,6 +236,10 @@ Status IndexWriter::add(const CodeRecord& record, const std::vector<std::string>
     for (const auto& term : extra_terms) document.add_boolean_term(term);
     for (const auto& term : own_head_concept_terms(record)) document.add_boolean_term(term);
     if (reporting) document.add_boolean_term(std::string(schema::kReportingCodeTerm));
+    if (record.is_billable && (record.title.find("unspecified") != std::string::npos ||
+                               record.title.find("Unspecified") != std::string::npos)) {
+      document.add_boolean_term(std::string(schema::kUnspecifiedCodeTerm));
+    }
     for (const auto& note : record.notes) {
       // Only notes that describe what the code covers; excludes, code first and the like
       // name other conditions and would make this code match queries for those.

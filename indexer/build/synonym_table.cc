@@ -1,6 +1,7 @@
 #include "indexer/build/synonym_table.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include <xapian.h>
 
@@ -87,14 +88,44 @@ void SynonymTable::add_list(const SynonymList& list, const std::string& source) 
 
 void SynonymTable::add_see_references(const IndexTerms& terms) {
   for (const auto& entry : terms.entries) {
-    if (entry.path.size() != 1 || entry.see.empty()) continue;
+    if (entry.path.size() != 1) continue;
+    // A main term with no code of its own sends the coder on with "see also" as with "see"
+    // ("Coxalgia" see also "Pain, joint, hip").
+    const bool also = entry.see.empty();
+    std::string target = !also ? entry.see : entry.code.empty() ? entry.see_also : "";
     // "see condition", "see also specific condition": instructions, not names.
-    if (entry.see.find("condition") != std::string::npos) continue;
-    std::string target = entry.see;
+    if (target.empty() || target.find("condition") != std::string::npos) continue;
     for (char& c : target) {
       if (c == ',') c = ' ';
     }
-    add(without_modifiers(entry.path[0]), without_modifiers(target));
+    // A "see also" to a narrower entry of the same term ("Fracture, traumatic" see also
+    // "Fracture, pathological") is a pointer, not a synonym.
+    const std::string unmodified = without_modifiers(entry.path[0]);
+    const std::string first_form = unmodified.substr(0, unmodified.find(','));
+    if (also && adds_words_only(synonym_key(split_words(phrase_of(first_form)), stem_english),
+                                synonym_key(split_words(phrase_of(without_modifiers(target))), stem_english))) {
+      continue;
+    }
+    // Each spelling of the main term ("Coxalgia, coxalgic") is a key of its own.
+    const std::string main_term = without_modifiers(entry.path[0]);
+    std::vector<std::string> forms;
+    for (std::size_t start = 0; start <= main_term.size();) {
+      const std::size_t comma = std::min(main_term.find(',', start), main_term.size());
+      forms.push_back(main_term.substr(start, comma - start));
+      start = comma + 1;
+    }
+    auto head = [](const std::string& form) {
+      std::string letters;
+      for (char c : form) {
+        if (std::isalpha(static_cast<unsigned char>(c))) letters += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (letters.size() == 4) break;
+      }
+      return letters;
+    };
+    add(forms[0], without_modifiers(target));
+    for (std::size_t i = 1; i < forms.size(); ++i) {
+      if (head(forms[i]) == head(forms[0])) add(forms[i], without_modifiers(target));
+    }
   }
 }
 

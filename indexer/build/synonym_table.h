@@ -20,8 +20,9 @@ class SynonymTable {
   void add_list(const SynonymList& list, const std::string& source = "");
 
   // Adds main-term "see" references of the Alphabetic Index as synonyms: "Abdominalgia" see
-  // "Pain, abdominal" makes "abdominalgia" expand to "pain abdominal". Generic targets
-  // ("see condition") are left out.
+  // "Pain, abdominal" makes "abdominalgia" expand to "pain abdominal", and a main term with
+  // no code follows its "see also" ("Coxalgia, coxalgic" -> "pain joint hip", each spelling a
+  // key). Generic targets ("see condition") are left out.
   void add_see_references(const IndexTerms& terms);
 
   // Adds one pair; both sides are normalized for search first. Returns false (and adds

@@ -22,6 +22,9 @@ constexpr double kInitialEncounterPrior = 1.0;  // no encounter named: the initi
 constexpr double kUsagePriorWeight = 2.0;  // at most, for the most reported code (0-1 prior)
 constexpr double kHeadConceptBoost = 2.0;  // the query names the code's head concept
 constexpr double kCoreCodeBoost = 2.0;     // a code that bills care, not a quality measure
+// A billable "unspecified" code over its header, whose shorter title BM25 favours ("Pain in
+// hip" M25.55 against "Pain in unspecified hip" M25.559), and the code for a vague phrase.
+constexpr double kUnspecifiedPrior = 0.7;
 
 // Words that ask for quality-measure and reporting codes: then they compete like any other.
 bool asks_for_measures(const std::vector<std::string>& words) {
@@ -321,9 +324,12 @@ Xapian::Query TextQueryBuilder::concept_query(const std::vector<Span>& spans) co
       Xapian::Query(Xapian::Query::OP_FILTER,
                     Xapian::Query((new Xapian::FixedWeightPostingSource(kConceptBoost * weight))->release()),
                     Xapian::Query(Xapian::Query::OP_OR, families.begin(), families.end())),
+      // The code itself when billable: an index entry that names a header ("Pain, joint, hip
+      // M25.55-") must not put the header above its own billable codes.
       Xapian::Query(Xapian::Query::OP_FILTER,
                     Xapian::Query((new Xapian::FixedWeightPostingSource(kConceptCodeBonus * weight))->release()),
-                    Xapian::Query(Xapian::Query::OP_OR, concept_codes.begin(), concept_codes.end())));
+                    Xapian::Query(Xapian::Query::OP_AND, Xapian::Query(Xapian::Query::OP_OR, concept_codes.begin(), concept_codes.end()),
+                                  Xapian::Query(std::string(schema::kBillableTerm)))));
 }
 
 // Codes whose head concept (an index main term leading to them) the query names, through
@@ -394,7 +400,7 @@ TextQuery TextQueryBuilder::build(const std::string& normalized) const {
   std::vector<Xapian::Query> boosts = {billable, concept_query(spans), head_concept_query(spans)};
   if (priors_) {
     const double core = asks_for_measures(words) ? 0.0 : kCoreCodeBoost;
-    boosts.emplace_back((new CodePriorSource(priors_, kUsagePriorWeight, core))->release());
+    boosts.emplace_back((new CodePriorSource(priors_, kUsagePriorWeight, core, kUnspecifiedPrior))->release());
   }
   if (!names_later_encounter(words)) {
     boosts.push_back(fixed_weight_for(std::string(schema::kInitialEncounterTerm), kInitialEncounterPrior));

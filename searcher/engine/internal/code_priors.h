@@ -20,19 +20,23 @@ class CodePriors {
   static std::shared_ptr<const CodePriors> of(const Xapian::Database& database, const std::string& index_id);
 
   double usage(Xapian::docid id) const { return id < usage_.size() ? usage_[id] : 0.0; }
-  bool core(Xapian::docid id) const { return id < core_.size() && core_[id] != 0; }
+  bool core(Xapian::docid id) const { return id < core_.size() && (core_[id] & kCore) != 0; }
+  bool unspecified(Xapian::docid id) const { return id < core_.size() && (core_[id] & kUnspecified) != 0; }
   Xapian::docid last_docid() const { return static_cast<Xapian::docid>(usage_.size()) - 1; }
 
  private:
   std::vector<float> usage_;        // by docid, 0-1
-  std::vector<std::uint8_t> core_;  // by docid, 1 = not a reporting code
+  static constexpr std::uint8_t kCore = 1, kUnspecified = 2;
+  std::vector<std::uint8_t> core_;  // by docid: kCore (not a reporting code) | kUnspecified
 };
 
-// Every document with a prior, weighted usage_weight * usage + core_weight (core codes).
-// For AND_MAYBE: it adds the prior to the codes the words matched.
+// Every document with a prior, weighted usage_weight * usage + core_weight (core codes) +
+// unspecified_weight (billable unspecified codes). For AND_MAYBE: it adds the prior to the
+// codes the words matched.
 class CodePriorSource : public Xapian::PostingSource {
  public:
-  CodePriorSource(std::shared_ptr<const CodePriors> priors, double usage_weight, double core_weight);
+  CodePriorSource(std::shared_ptr<const CodePriors> priors, double usage_weight, double core_weight,
+                  double unspecified_weight);
 
   Xapian::doccount get_termfreq_min() const override { return 0; }
   Xapian::doccount get_termfreq_est() const override { return priors_->last_docid(); }
@@ -51,7 +55,7 @@ class CodePriorSource : public Xapian::PostingSource {
   double weight_of(Xapian::docid id) const;
 
   std::shared_ptr<const CodePriors> priors_;
-  double usage_weight_, core_weight_;
+  double usage_weight_, core_weight_, unspecified_weight_;
   Xapian::docid current_ = 0;
 };
 

@@ -63,12 +63,19 @@ TEST(SynonymTableTest, MinesMainTermSeeReferences) {
   terms.entries.push_back({{"Abasia (-astasia)"}, "", "", "Gait disorder", "", "i:2"});
   terms.entries.push_back({{"Abnormal"}, "", "", "condition", "", "i:3"});
   terms.entries.push_back({{"Fracture", "Colles'"}, "", "", "Colles' fracture", "", "i:4"});
+  terms.entries.push_back({{"Coxalgia, coxalgic (nontuberculous)"}, "", "", "", "Pain, joint, hip", "i:5"});
+  terms.entries.push_back({{"Cough"}, "R059", "", "", "Bronchitis", "i:6"});  // has its own code
+  terms.entries.push_back({{"Fracture, traumatic"}, "", "", "", "Fracture, pathological", "i:7"});  // narrower: a pointer
   SynonymTable table;
   table.add_see_references(terms);
+  EXPECT_EQ(*table.entries().at("coxalgia").begin(), "pain joint hip");
+  EXPECT_EQ(*table.entries().at("coxalg").begin(), "pain joint hip");  // "coxalgic"
+  EXPECT_EQ(table.entries().count("cough"), 0u);
+  EXPECT_EQ(table.entries().count("fractur"), 0u);
   EXPECT_EQ(*table.entries().at("abdominalgia").begin(), "pain abdominal");
   EXPECT_EQ(*table.entries().at("abasia").begin(), "gait disorder");
   EXPECT_EQ(table.entries().count("abnorm"), 0u);
-  EXPECT_EQ(table.pair_count(), 2u);  // the subterm's see is not mined
+  EXPECT_EQ(table.pair_count(), 4u);  // the subterm's see is not mined
 }
 
 // An ambiguous abbreviation expands to all of its senses; ranking chooses between them.
