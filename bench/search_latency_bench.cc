@@ -1,7 +1,8 @@
 // In-process latency: runs every query of a file (one per line) through Searcher::search,
 // warm, for several rounds, and prints p50/p95/p99/max in milliseconds, plus the first
 // (cold) query separately; then code lookups (Searcher::code_detail) the same way.
-//   build/bin/search_latency_bench --index DIR [--queries FILE] [--rounds N]
+// --slowest N also lists the N queries with the highest median time (where to profile).
+//   build/bin/search_latency_bench --index DIR [--queries FILE] [--rounds N] [--slowest N]
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -37,13 +38,15 @@ double timed_ms(const medcode::searcher::Searcher& searcher, const std::string& 
 int main(int argc, char** argv) {
   std::string index_dir, queries_path = MEDCODE_BENCH_DIR "/queries/latency_queries.txt";
   int rounds = 20;
+  int slowest = 0;
   for (int i = 1; i + 1 < argc; i += 2) {
     if (std::strcmp(argv[i], "--index") == 0) index_dir = argv[i + 1];
     else if (std::strcmp(argv[i], "--queries") == 0) queries_path = argv[i + 1];
     else if (std::strcmp(argv[i], "--rounds") == 0) rounds = std::max(1, std::atoi(argv[i + 1]));
+    else if (std::strcmp(argv[i], "--slowest") == 0) slowest = std::max(0, std::atoi(argv[i + 1]));
   }
   if (index_dir.empty()) {
-    std::fprintf(stderr, "usage: search_latency_bench --index DIR [--queries FILE] [--rounds N]\n");
+    std::fprintf(stderr, "usage: search_latency_bench --index DIR [--queries FILE] [--rounds N] [--slowest N]\n");
     return 64;
   }
   std::vector<std::string> queries;
@@ -67,8 +70,23 @@ int main(int argc, char** argv) {
   // As the CLI and library callers search, then as the HTTP API does (with snippets).
   for (bool with_snippets : {false, true}) {
     std::vector<double> samples;
+    std::vector<std::vector<double>> per_query(queries.size());
     for (int round = 0; round < rounds; ++round) {
-      for (const auto& query : queries) samples.push_back(timed_ms(*searcher.value(), query, with_snippets));
+      for (std::size_t q = 0; q < queries.size(); ++q) {
+        samples.push_back(timed_ms(*searcher.value(), queries[q], with_snippets));
+        per_query[q].push_back(samples.back());
+      }
+    }
+    if (slowest > 0 && !with_snippets) {
+      std::vector<std::pair<double, std::size_t>> medians;
+      for (std::size_t q = 0; q < queries.size(); ++q) {
+        std::sort(per_query[q].begin(), per_query[q].end());
+        medians.emplace_back(percentile(per_query[q], 0.5), q);
+      }
+      std::sort(medians.rbegin(), medians.rend());
+      for (std::size_t i = 0; i < medians.size() && i < static_cast<std::size_t>(slowest); ++i) {
+        std::printf("slow %.3f ms  %s\n", medians[i].first, queries[medians[i].second].c_str());
+      }
     }
     std::sort(samples.begin(), samples.end());
     std::printf("%s p50_ms %.3f p95_ms %.3f p99_ms %.3f max_ms %.3f\n",

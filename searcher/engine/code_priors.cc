@@ -10,40 +10,42 @@ std::shared_ptr<const CodePriors> CodePriors::of(const Xapian::Database& databas
     auto priors = std::make_shared<CodePriors>();
     const std::size_t size = static_cast<std::size_t>(database.get_lastdocid()) + 1;
     priors->usage_.assign(size, 0.0f);
-    priors->core_.assign(size, kCore);
+    priors->flags_.assign(size, kCore);
     for (auto it = database.valuestream_begin(schema::kUsagePriorSlot); it != database.valuestream_end(schema::kUsagePriorSlot);
          ++it) {
       if (it.get_docid() < size) priors->usage_[it.get_docid()] = static_cast<float>(Xapian::sortable_unserialise(*it));
     }
     // The reporting codes are the few (about 1,200): walking them is cheaper than the rest.
-    const std::string reporting(schema::kReportingCodeTerm);
-    for (auto it = database.postlist_begin(reporting); it != database.postlist_end(reporting); ++it) {
-      if (*it < size) priors->core_[*it] &= static_cast<std::uint8_t>(~kCore);
+    for (auto it = database.postlist_begin(std::string(schema::kReportingCodeTerm));
+         it != database.postlist_end(std::string(schema::kReportingCodeTerm)); ++it) {
+      if (*it < size) priors->flags_[*it] &= static_cast<std::uint8_t>(~kCore);
     }
-    const std::string unspecified(schema::kUnspecifiedCodeTerm);
-    for (auto it = database.postlist_begin(unspecified); it != database.postlist_end(unspecified); ++it) {
-      if (*it < size) priors->core_[*it] |= kUnspecified;
-    }
-    priors->core_[0] = 0;  // docid 0 is no document
+    priors->set_for_term(database, std::string(schema::kUnspecifiedCodeTerm), kUnspecified);
+    priors->set_for_term(database, std::string(schema::kBillableTerm), kBillable);
+    priors->set_for_term(database, std::string(schema::kInitialEncounterTerm), kInitial);
+    priors->flags_[0] = 0;  // docid 0 is no document
     return std::shared_ptr<const CodePriors>(std::move(priors));
   });
 }
 
-CodePriorSource::CodePriorSource(std::shared_ptr<const CodePriors> priors, double usage_weight, double core_weight,
-                                 double unspecified_weight)
-    : priors_(std::move(priors)),
-      usage_weight_(usage_weight),
-      core_weight_(core_weight),
-      unspecified_weight_(unspecified_weight) {}
+void CodePriors::set_for_term(const Xapian::Database& database, const std::string& term, std::uint8_t flag) {
+  for (auto it = database.postlist_begin(term); it != database.postlist_end(term); ++it) {
+    if (*it < flags_.size()) flags_[*it] |= flag;
+  }
+}
+
+CodePriorSource::CodePriorSource(std::shared_ptr<const CodePriors> priors, PriorWeights weights)
+    : priors_(std::move(priors)), weights_(weights) {}
 
 double CodePriorSource::weight_of(Xapian::docid id) const {
-  return usage_weight_ * priors_->usage(id) + (priors_->core(id) ? core_weight_ : 0.0) +
-         (priors_->unspecified(id) ? unspecified_weight_ : 0.0);
+  return weights_.usage * priors_->usage(id) + (priors_->core(id) ? weights_.core : 0.0) +
+         (priors_->unspecified(id) ? weights_.unspecified : 0.0) + (priors_->billable(id) ? weights_.billable : 0.0) +
+         (priors_->initial_encounter(id) ? weights_.initial : 0.0);
 }
 
 void CodePriorSource::init(const Xapian::Database&) {
   current_ = 0;
-  set_maxweight(usage_weight_ + core_weight_ + unspecified_weight_);
+  set_maxweight(weights_.usage + weights_.core + weights_.unspecified + weights_.billable + weights_.initial);
 }
 
 void CodePriorSource::next(double) {
@@ -65,12 +67,13 @@ bool CodePriorSource::check(Xapian::docid id, double) {
 }
 
 Xapian::PostingSource* CodePriorSource::clone() const {
-  return new CodePriorSource(priors_, usage_weight_, core_weight_, unspecified_weight_);
+  return new CodePriorSource(priors_, weights_);
 }
 
 std::string CodePriorSource::get_description() const {
-  return "CodePriorSource(usage " + std::to_string(usage_weight_) + ", core " + std::to_string(core_weight_) +
-         ", unspecified " + std::to_string(unspecified_weight_) + ")";
+  return "CodePriorSource(usage " + std::to_string(weights_.usage) + ", core " + std::to_string(weights_.core) +
+         ", unspecified " + std::to_string(weights_.unspecified) + ", billable " + std::to_string(weights_.billable) +
+         ", initial " + std::to_string(weights_.initial) + ")";
 }
 
 }  // namespace medcode::searcher

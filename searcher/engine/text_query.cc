@@ -65,6 +65,14 @@ bool is_steering_word(const std::string& word) {
          word == "rt" || word == "upper" || word == "lower";
 }
 
+// A span of steering and vague words only, which names no concept ("left", "initial encounter").
+template <typename SpanT>
+bool only_steers(const SpanT& span) {
+  return std::all_of(span.words.begin(), span.words.end(), [](const std::string& word) {
+    return is_steering_word(word) || is_vague_qualifier(word) || is_stop_word(word);
+  });
+}
+
 Xapian::Query fixed_weight_for(const std::string& term, double weight) {
   return Xapian::Query(Xapian::Query::OP_FILTER,
                        Xapian::Query((new Xapian::FixedWeightPostingSource(weight))->release()),
@@ -277,11 +285,7 @@ Xapian::Query TextQueryBuilder::concept_query(const std::vector<Span>& spans) co
   // Spans that only steer ("left", "initial") are never what a default is for.
   std::vector<const Span*> content, steering;
   for (const Span& span : spans) {
-    const bool steers = span.expansions.empty() &&
-                        std::all_of(span.words.begin(), span.words.end(), [](const std::string& word) {
-                          return is_steering_word(word) || is_vague_qualifier(word) || is_stop_word(word);
-                        });
-    (steers ? steering : content).push_back(&span);
+    (only_steers(span) ? steering : content).push_back(&span);
   }
   std::vector<const Span*> all = content;
   all.insert(all.end(), steering.begin(), steering.end());
@@ -376,7 +380,16 @@ TextQuery TextQueryBuilder::build(const std::string& normalized) const {
     parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, any[0], 1.0 + kAllSpansBoost);
     parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, title[0], kTitleAllBoost);
   } else {
-    parts.emplace_back(Xapian::Query::OP_OR, any.begin(), any.end());
+    // A word that only steers ("left", "initial") weighs in but never makes a candidate of its
+    // own: tens of thousands of codes say "left", and none of them is an answer for that alone.
+    std::vector<Xapian::Query> content, steering;
+    for (std::size_t i = 0; i < spans.size(); ++i) (only_steers(spans[i]) ? steering : content).push_back(any[i]);
+    if (content.empty() || steering.empty()) {
+      parts.emplace_back(Xapian::Query::OP_OR, any.begin(), any.end());
+    } else {
+      parts.emplace_back(Xapian::Query::OP_AND_MAYBE, Xapian::Query(Xapian::Query::OP_OR, content.begin(), content.end()),
+                         Xapian::Query(Xapian::Query::OP_OR, steering.begin(), steering.end()));
+    }
     parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
                        Xapian::Query(Xapian::Query::OP_AND, any.begin(), any.end()), kAllSpansBoost);
     parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
@@ -394,19 +407,34 @@ TextQuery TextQueryBuilder::build(const std::string& normalized) const {
   const Xapian::Query relevance(Xapian::Query::OP_OR, parts.begin(), parts.end());
   // Billable codes earn a small constant; AND_MAYBE adds it only to documents that match.
   const Xapian::Query billable = fixed_weight_for(std::string(schema::kBillableTerm), kBillablePrior);
-  // How often coders report the code (among codes the words fit alike, the common one), and
-  // billing codes before quality measures unless the query asks for measures: one in-memory
-  // source for both.
-  std::vector<Xapian::Query> boosts = {billable, concept_query(spans), head_concept_query(spans)};
+  // How often coders report the code (among codes the words fit alike, the common one),
+  // billing codes before quality measures unless the query asks for measures, billable and
+  // initial-encounter codes first among equals: one in-memory source for all of them.
+  std::vector<Xapian::Query> boosts = {head_concept_query(spans)};
+  const bool initial = !names_later_encounter(words);
   if (priors_) {
-    const double core = asks_for_measures(words) ? 0.0 : kCoreCodeBoost;
-    boosts.emplace_back((new CodePriorSource(priors_, kUsagePriorWeight, core, kUnspecifiedPrior))->release());
-  }
-  if (!names_later_encounter(words)) {
-    boosts.push_back(fixed_weight_for(std::string(schema::kInitialEncounterTerm), kInitialEncounterPrior));
+    PriorWeights weights;
+    weights.usage = kUsagePriorWeight;
+    weights.core = asks_for_measures(words) ? 0.0 : kCoreCodeBoost;
+    weights.unspecified = kUnspecifiedPrior;
+    weights.billable = kBillablePrior;
+    weights.initial = initial ? kInitialEncounterPrior : 0.0;
+    boosts.emplace_back((new CodePriorSource(priors_, weights))->release());
+  } else {
+    boosts.push_back(billable);
+    if (initial) boosts.push_back(fixed_weight_for(std::string(schema::kInitialEncounterTerm), kInitialEncounterPrior));
   }
   result.query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, relevance,
                                Xapian::Query(Xapian::Query::OP_OR, boosts.begin(), boosts.end()));
+  // The index default's boost is a branch of its own, over the codes that match the words
+  // anyway: the other boosts are small, so once the page is full of the default's codes
+  // Xapian skips every document outside them (its OR turns into AND_MAYBE), and a word as
+  // common as "left" no longer makes each of its 50,000 codes a candidate worth weighing.
+  if (const Xapian::Query by_default = concept_query(spans); !by_default.empty()) {
+    result.query = Xapian::Query(
+        Xapian::Query::OP_OR, result.query,
+        Xapian::Query(Xapian::Query::OP_FILTER, by_default, Xapian::Query(Xapian::Query::OP_OR, any.begin(), any.end())));
+  }
 
   std::vector<Xapian::Query> single_words;
   for (const Span& span : spans) {

@@ -1,8 +1,9 @@
 // The query-independent part of a code's rank, read once per index into memory: its usage
-// prior (schema kUsagePriorSlot) and whether it bills care rather than reports a measure
-// (not kReportingCodeTerm). Reading them from the index for each candidate of each query cost more
-// than the rest of the boosts together (p99 +2.5 ms over the blind set); from memory a
-// candidate's prior is an array lookup.
+// prior (schema kUsagePriorSlot), whether it bills care rather than reports a measure (not
+// kReportingCodeTerm), and whether it is billable, a billable "unspecified" code, or an initial
+// encounter. Reading them from the index for each candidate of each query cost more than the
+// rest of the boosts together (p99 +2.5 ms over the blind set; each flag as its own term
+// under AND_MAYBE cost a posting-list skip per candidate); from memory it is one array lookup.
 #pragma once
 
 #include <xapian.h>
@@ -20,23 +21,35 @@ class CodePriors {
   static std::shared_ptr<const CodePriors> of(const Xapian::Database& database, const std::string& index_id);
 
   double usage(Xapian::docid id) const { return id < usage_.size() ? usage_[id] : 0.0; }
-  bool core(Xapian::docid id) const { return id < core_.size() && (core_[id] & kCore) != 0; }
-  bool unspecified(Xapian::docid id) const { return id < core_.size() && (core_[id] & kUnspecified) != 0; }
+  bool core(Xapian::docid id) const { return has(id, kCore); }
+  bool unspecified(Xapian::docid id) const { return has(id, kUnspecified); }
+  bool billable(Xapian::docid id) const { return has(id, kBillable); }
+  bool initial_encounter(Xapian::docid id) const { return has(id, kInitial); }
   Xapian::docid last_docid() const { return static_cast<Xapian::docid>(usage_.size()) - 1; }
 
  private:
-  std::vector<float> usage_;        // by docid, 0-1
-  static constexpr std::uint8_t kCore = 1, kUnspecified = 2;
-  std::vector<std::uint8_t> core_;  // by docid: kCore (not a reporting code) | kUnspecified
+  static constexpr std::uint8_t kCore = 1, kUnspecified = 2, kBillable = 4, kInitial = 8;
+  bool has(Xapian::docid id, std::uint8_t flag) const { return id < flags_.size() && (flags_[id] & flag) != 0; }
+  void set_for_term(const Xapian::Database& database, const std::string& term, std::uint8_t flag);
+
+  std::vector<float> usage_;         // by docid, 0-1
+  std::vector<std::uint8_t> flags_;  // by docid: kCore (not a reporting code) | kUnspecified | ...
 };
 
-// Every document with a prior, weighted usage_weight * usage + core_weight (core codes) +
-// unspecified_weight (billable unspecified codes). For AND_MAYBE: it adds the prior to the
-// codes the words matched.
+// How much each query-independent signal adds (text_query.cc sets them per query).
+struct PriorWeights {
+  double usage = 0;        // times the 0-1 usage prior
+  double core = 0;         // a code that bills care, not a quality measure
+  double unspecified = 0;  // a billable "unspecified" code
+  double billable = 0;     // any billable code
+  double initial = 0;      // an initial encounter (7th character A, ...)
+};
+
+// Every document with a prior, weighted by PriorWeights. For AND_MAYBE: it adds the prior to
+// the codes the words matched.
 class CodePriorSource : public Xapian::PostingSource {
  public:
-  CodePriorSource(std::shared_ptr<const CodePriors> priors, double usage_weight, double core_weight,
-                  double unspecified_weight);
+  CodePriorSource(std::shared_ptr<const CodePriors> priors, PriorWeights weights);
 
   Xapian::doccount get_termfreq_min() const override { return 0; }
   Xapian::doccount get_termfreq_est() const override { return priors_->last_docid(); }
@@ -55,7 +68,7 @@ class CodePriorSource : public Xapian::PostingSource {
   double weight_of(Xapian::docid id) const;
 
   std::shared_ptr<const CodePriors> priors_;
-  double usage_weight_, core_weight_, unspecified_weight_;
+  PriorWeights weights_;
   Xapian::docid current_ = 0;
 };
 
