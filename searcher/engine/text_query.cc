@@ -336,24 +336,22 @@ Xapian::Query TextQueryBuilder::concept_query(const std::vector<Span>& spans) co
                                   Xapian::Query(std::string(schema::kBillableTerm)))));
 }
 
-// Codes whose head concept (an index main term leading to them) the query names, through
-// any of its wordings.
-Xapian::Query TextQueryBuilder::head_concept_query(const std::vector<Span>& spans) const {
-  std::vector<Xapian::Query> heads;
+// The head concepts the query may name (an index main term leading to a code), through any
+// of its wordings: stemmed words, as kHeadConceptPrefix terms carry them.
+std::vector<std::string> TextQueryBuilder::head_concept_words(const std::vector<Span>& spans) const {
+  std::vector<std::string> heads;
   auto add = [&](const std::vector<std::string>& words) {
     for (const auto& word : words) {
       if (is_stop_word(word)) continue;
-      heads.emplace_back(std::string(schema::kHeadConceptPrefix) + (starts_with_digit(word) ? word : stemmer_(word)));
+      std::string head = starts_with_digit(word) ? word : stemmer_(word);
+      if (std::find(heads.begin(), heads.end(), head) == heads.end()) heads.push_back(std::move(head));
     }
   };
   for (const Span& span : spans) {
     add(span.words);
     for (const auto& expansion : span.expansions) add(expansion);
   }
-  if (heads.empty()) return Xapian::Query();
-  return Xapian::Query(Xapian::Query::OP_FILTER,
-                       Xapian::Query((new Xapian::FixedWeightPostingSource(kHeadConceptBoost))->release()),
-                       Xapian::Query(Xapian::Query::OP_OR, heads.begin(), heads.end()));
+  return heads;
 }
 
 TextQuery TextQueryBuilder::build(const std::string& normalized) const {
@@ -409,9 +407,11 @@ TextQuery TextQueryBuilder::build(const std::string& normalized) const {
   const Xapian::Query billable = fixed_weight_for(std::string(schema::kBillableTerm), kBillablePrior);
   // How often coders report the code (among codes the words fit alike, the common one),
   // billing codes before quality measures unless the query asks for measures, billable and
-  // initial-encounter codes first among equals: one in-memory source for all of them.
-  std::vector<Xapian::Query> boosts = {head_concept_query(spans)};
+  // initial-encounter codes first among equals, and codes whose head concept the query
+  // names: one in-memory source for all of them.
+  std::vector<Xapian::Query> boosts;
   const bool initial = !names_later_encounter(words);
+  const std::vector<std::string> heads = head_concept_words(spans);
   if (priors_) {
     PriorWeights weights;
     weights.usage = kUsagePriorWeight;
@@ -419,10 +419,23 @@ TextQuery TextQueryBuilder::build(const std::string& normalized) const {
     weights.unspecified = kUnspecifiedPrior;
     weights.billable = kBillablePrior;
     weights.initial = initial ? kInitialEncounterPrior : 0.0;
-    boosts.emplace_back((new CodePriorSource(priors_, weights))->release());
+    weights.head = kHeadConceptBoost;
+    for (const auto& head : heads) {
+      if (const std::uint32_t id = priors_->head_id(head); id != CodePriors::kNoHead) weights.head_ids.push_back(id);
+    }
+    std::sort(weights.head_ids.begin(), weights.head_ids.end());
+    boosts.emplace_back((new CodePriorSource(priors_, std::move(weights)))->release());
   } else {
+    // Without the in-memory priors (an index too old for them) the same boosts as terms.
     boosts.push_back(billable);
     if (initial) boosts.push_back(fixed_weight_for(std::string(schema::kInitialEncounterTerm), kInitialEncounterPrior));
+    std::vector<Xapian::Query> head_terms;
+    for (const auto& head : heads) head_terms.emplace_back(std::string(schema::kHeadConceptPrefix) + head);
+    if (!head_terms.empty()) {
+      boosts.emplace_back(Xapian::Query::OP_FILTER,
+                          Xapian::Query((new Xapian::FixedWeightPostingSource(kHeadConceptBoost))->release()),
+                          Xapian::Query(Xapian::Query::OP_OR, head_terms.begin(), head_terms.end()));
+    }
   }
   result.query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, relevance,
                                Xapian::Query(Xapian::Query::OP_OR, boosts.begin(), boosts.end()));

@@ -4,6 +4,8 @@
 // encounter. Reading them from the index for each candidate of each query cost more than the
 // rest of the boosts together (p99 +2.5 ms over the blind set; each flag as its own term
 // under AND_MAYBE cost a posting-list skip per candidate); from memory it is one array lookup.
+// The head concepts of each code (kHeadConceptPrefix terms) are held the same way, so that
+// "the query names this code's head concept" is a lookup too (265,000 pairs, about 2 MB).
 #pragma once
 
 #include <xapian.h>
@@ -11,6 +13,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace medcode::searcher {
@@ -27,13 +30,24 @@ class CodePriors {
   bool initial_encounter(Xapian::docid id) const { return has(id, kInitial); }
   Xapian::docid last_docid() const { return static_cast<Xapian::docid>(usage_.size()) - 1; }
 
+  // The number for a head-concept word (stemmed, without its prefix), or kNoHead.
+  static constexpr std::uint32_t kNoHead = 0xffffffffu;
+  std::uint32_t head_id(const std::string& word) const;
+  // Whether the code has one of the head concepts in wanted (sorted numbers).
+  bool has_head(Xapian::docid id, const std::vector<std::uint32_t>& wanted) const;
+
  private:
   static constexpr std::uint8_t kCore = 1, kUnspecified = 2, kBillable = 4, kInitial = 8;
   bool has(Xapian::docid id, std::uint8_t flag) const { return id < flags_.size() && (flags_[id] & flag) != 0; }
   void set_for_term(const Xapian::Database& database, const std::string& term, std::uint8_t flag);
 
+  void load_head_concepts(const Xapian::Database& database);
+
   std::vector<float> usage_;         // by docid, 0-1
   std::vector<std::uint8_t> flags_;  // by docid: kCore (not a reporting code) | kUnspecified | ...
+  std::unordered_map<std::string, std::uint32_t> head_ids_;
+  std::vector<std::uint32_t> head_offsets_;  // by docid: where its head numbers start in heads_
+  std::vector<std::uint32_t> heads_;         // each code's head-concept numbers, sorted
 };
 
 // How much each query-independent signal adds (text_query.cc sets them per query).
@@ -43,6 +57,8 @@ struct PriorWeights {
   double unspecified = 0;  // a billable "unspecified" code
   double billable = 0;     // any billable code
   double initial = 0;      // an initial encounter (7th character A, ...)
+  double head = 0;         // the code's head concept is one the query names (head_ids)
+  std::vector<std::uint32_t> head_ids;  // sorted CodePriors::head_id numbers
 };
 
 // Every document with a prior, weighted by PriorWeights. For AND_MAYBE: it adds the prior to

@@ -45,7 +45,7 @@ class TextQueryBuilder {
   std::vector<std::string> concept_terms(const std::vector<const Span*>& spans) const;
   bool some_code_has_every_span(const std::vector<Span>& spans) const;
   Xapian::Query concept_query(const std::vector<Span>& spans) const;
-  Xapian::Query head_concept_query(const std::vector<Span>& spans) const;
+  std::vector<std::string> head_concept_words(const std::vector<Span>& spans) const;
 
   const Xapian::Database& database_;
   Xapian::Stem stemmer_;
