@@ -43,7 +43,6 @@ class TextQueryBuilder {
   Xapian::Query words_query(const std::vector<std::string>& words, const std::string& prefix) const;
   Xapian::Query span_query(const Span& span, const std::string& prefix) const;
   std::vector<std::string> concept_terms(const std::vector<const Span*>& spans) const;
-  bool some_code_has_every_span(const std::vector<Span>& spans) const;
   Xapian::Query concept_query(const std::vector<Span>& spans) const;
   std::vector<std::string> head_concept_words(const std::vector<Span>& spans) const;
 
