@@ -3,6 +3,8 @@
 // change here; the searcher refuses an index of another version.
 #pragma once
 
+#include "common/ranking_policy.h"
+
 #include <string_view>
 
 namespace medcode::schema {
@@ -52,11 +54,12 @@ struct TextField {
   std::string_view prefix;  // term prefix
   unsigned weight;          // wdf increment per occurrence in unprefixed terms
 };
-inline constexpr TextField kTitleField{"title", "S", 8};
-inline constexpr TextField kInclusionField{"inclusion", "XI", 5};
-inline constexpr TextField kIndexTermField{"index", "XT", 3};
-inline constexpr TextField kIndexMainTermField{"index", "XT", 5};  // a main term's own code
-inline constexpr TextField kNoteField{"note", "XN", 1};
+// The weights are ranking policy: common/ranking_policy.h.
+inline constexpr TextField kTitleField{"title", "S", ranking::kTitleWeight};
+inline constexpr TextField kInclusionField{"inclusion", "XI", ranking::kInclusionWeight};
+inline constexpr TextField kIndexTermField{"index", "XT", ranking::kIndexTermWeight};
+inline constexpr TextField kIndexMainTermField{"index", "XT", ranking::kIndexMainTermWeight};  // a main term's own code
+inline constexpr TextField kNoteField{"note", "XN", ranking::kNoteWeight};
 
 // Synonym table: keys are stemmed phrases (common/word_splitter.h synonym_key), values are
 // search-form phrases (words separated by single spaces); a pair mined from an open

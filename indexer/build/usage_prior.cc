@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "common/code_format.h"
+#include "common/ranking_policy.h"
 
 namespace medcode::indexer {
 
@@ -13,11 +14,10 @@ double usage_damping(const std::string& code) {
   const int category = std::atoi(code.substr(1, 2).c_str());
   const bool status_or_exposure =
       category == 20 || category == 28 || category == 67 || category == 68 || category >= 77;
-  return status_or_exposure ? 0.05 : 1.0;
+  return status_or_exposure ? ranking::kStatusCodeReportShare : 1.0;
 }
 
 void apply_usage_prior(std::vector<CodeRecord>& records, const std::map<std::string, std::uint64_t>& mentions) {
-  constexpr double kUnreportedShare = 0.1;  // of the category's mean, for a code never reported
   std::unordered_map<std::string, double> category_total;
   std::unordered_map<std::string, int> category_billable;
   std::unordered_map<std::string, double> category_least;  // the least-reported billable code's weight
@@ -47,7 +47,7 @@ void apply_usage_prior(std::vector<CodeRecord>& records, const std::map<std::str
     // Never above half the least-reported sibling: a code nobody reported ranks below them all.
     const auto least = category_least.find(category);
     const double cap = least == category_least.end() ? 0.0 : 0.5 * least->second;
-    weight[record.code] = std::min(kUnreportedShare * category_total[category] / billable, cap);
+    weight[record.code] = std::min(ranking::kUnreportedShare * category_total[category] / billable, cap);
   }
   // Headers take their best descendant's weight: walk each billable code's ancestors.
   std::unordered_map<std::string, const CodeRecord*> by_code;

@@ -11,6 +11,7 @@
 #include <unordered_set>
 
 #include "common/code_format.h"
+#include "common/ranking_policy.h"
 #include "common/record_codec.h"
 #include "common/schema.h"
 #include "common/text_normalizer.h"
@@ -106,10 +107,8 @@ std::string code_in_question(const std::string& query) {
   return tokens.size() > 1 && !code.empty() && !code_candidates(code).empty() ? code : "";
 }
 
-// How far past the first page a search across systems looks for other systems' best
-// matches, and how well such a match must score (0-100, relative to the best) to be shown.
-constexpr unsigned kOtherSystemLookAhead = 40;
-constexpr int kOtherSystemMinScore = 50;
+using ranking::kOtherSystemLookAhead;
+using ranking::kOtherSystemMinScore;
 
 }  // namespace
 
@@ -448,6 +447,16 @@ Result<SuggestResponse> Searcher::suggest(const SuggestRequest& request) const {
     return Status::unavailable("index " + impl_->directory + ": " + e.get_description());
   }
   return response;
+}
+
+Result<std::string> Searcher::describe_text_query(const std::string& query) const {
+  auto normalized = normalize_for_search(query);
+  if (!normalized.is_ok()) return Status::invalid_argument("parameter \"q\": " + normalized.status().message());
+  try {
+    return impl_->text_query->build(normalized.value()).query.get_description();
+  } catch (const Xapian::Error& e) {
+    return Status::unavailable("index " + impl_->directory + ": " + e.get_description());
+  }
 }
 
 Result<CodeRecord> Searcher::lookup(const std::string& system, const std::string& code) const {

@@ -74,6 +74,12 @@ class Searcher {
 
   IndexInfo info() const;
 
+  // The Xapian query a text search runs for query (after spelling, synonyms, morphology and
+  // the index defaults), as Xapian::Query::get_description() writes it: what explains a
+  // ranking, and what the query-building tests compare. kInvalidArgument for text that is
+  // not valid UTF-8.
+  Result<std::string> describe_text_query(const std::string& query) const;
+
   // The identity of the index (Xapian's database UUID): the same for every Searcher of one
   // index, different for every build. What a cache of answers keys on.
   const std::string& index_id() const;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "common/ranking_policy.h"
 #include "common/schema.h"
 #include "common/stop_words.h"
 
@@ -20,10 +21,6 @@ std::string joined(const std::vector<std::string>& words, std::size_t count) {
   return text;
 }
 
-// How much a usage count weighs against how many concept-naming codes use a word, both in
-// logs: a word of common diagnoses ("diabetes") beats one that names many PCS tables or
-// rare conditions ("diagnostic").
-constexpr double kUsageShare = 0.5;
 
 // Title words starting with prefix, those of the most codes that name a concept and of the
 // most reported codes first (schema::kSuggestWordPrefix, kWordUsageKey).
@@ -34,7 +31,7 @@ std::vector<std::string> frequent_title_words(const Xapian::Database& database, 
   for (auto it = database.allterms_begin(term_prefix); it != database.allterms_end(term_prefix); ++it) {
     std::string word = (*it).substr(schema::kSuggestWordPrefix.size());
     const double reports = usage ? usage->reports(word) : 0.0;
-    found.emplace_back(std::log1p(it.get_termfreq()) + kUsageShare * std::log1p(reports), std::move(word));
+    found.emplace_back(std::log1p(it.get_termfreq()) + ranking::kCompletionUsageShare * std::log1p(reports), std::move(word));
   }
   const std::size_t keep = std::min(kCandidates, found.size());
   std::partial_sort(found.begin(), found.begin() + keep, found.end(),

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "common/ranking_policy.h"
 #include "common/schema.h"
 #include "common/stop_words.h"
 #include "common/word_splitter.h"
@@ -9,22 +10,8 @@
 namespace medcode::searcher {
 namespace {
 
-// Ranking weights (docs/RANKING.md). Relevance measured on bench/queries/dev.tsv.
-constexpr double kSynonymWeight = 1.0;   // an expansion counts like the words it replaces
-constexpr double kMinedSynonymWeight = 0.5;  // ... one mined from an open vocabulary, half
-constexpr double kAllSpansBoost = 1.0;   // every query concept matched
-constexpr double kTitleAllBoost = 1.0;   // ... and all of them in the title
-constexpr double kPhraseBoost = 0.5;     // the words as typed, adjacent and in order
-constexpr double kBillablePrior = 0.3;   // among equals, a billable code first
-constexpr double kConceptBoost = 50.0;    // the index's default code for the whole phrase
-constexpr double kConceptCodeBonus = 10.0; // ... the default code itself over its descendants
-constexpr double kInitialEncounterPrior = 1.0;  // no encounter named: the initial encounter
-constexpr double kUsagePriorWeight = 2.0;  // at most, for the most reported code (0-1 prior)
-constexpr double kHeadConceptBoost = 2.0;  // the query names the code's head concept
-constexpr double kCoreCodeBoost = 2.0;     // a code that bills care, not a quality measure
-// A billable "unspecified" code over its header, whose shorter title BM25 favours ("Pain in
-// hip" M25.55 against "Pain in unspecified hip" M25.559), and the code for a vague phrase.
-constexpr double kUnspecifiedPrior = 0.7;
+// The weights are common/ranking_policy.h; this file is how they are put together.
+using namespace ranking;
 
 // Words that ask for quality-measure and reporting codes: then they compete like any other.
 bool asks_for_measures(const std::vector<std::string>& words) {
@@ -78,7 +65,6 @@ Xapian::Query fixed_weight_for(const std::string& term, double weight) {
                        Xapian::Query((new Xapian::FixedWeightPostingSource(weight))->release()),
                        Xapian::Query(term));
 }
-constexpr std::size_t kMaxConceptCombinations = 32;
 constexpr std::size_t kLongestSynonymKey = 5;
 
 std::string join_words(const std::vector<std::string>& words) {
@@ -283,7 +269,6 @@ Xapian::Query TextQueryBuilder::concept_query(const std::vector<Span>& spans) co
   std::vector<std::string> terms = concept_terms(all);
   double share = 1.0;
   // Subsets grow as 2^n and each looks up its wordings' keys: long queries are left to the words.
-  constexpr std::size_t kMaxPartialSpans = 4;
   if (terms.empty() && content.size() >= 2 && content.size() <= kMaxPartialSpans) {
     // The largest subsets first; stop at the first size that names an entry.
     for (std::size_t keep = content.size() - 1; keep >= 1 && terms.empty(); --keep) {
@@ -301,18 +286,23 @@ Xapian::Query TextQueryBuilder::concept_query(const std::vector<Span>& spans) co
     }
   }
   if (terms.empty()) return Xapian::Query();
-  std::vector<Xapian::Query> concept_codes, families;
+  std::vector<Xapian::Query> concept_codes;
+  std::vector<std::string> family_terms;
   for (const auto& term : terms) {
     // The default code and every code under it: the steering words then pick among them.
     for (auto doc = database_.postlist_begin(term); doc != database_.postlist_end(term); ++doc) {
       const Xapian::Document document = database_.get_document(*doc);
-      families.emplace_back(std::string(schema::kCodePrefixTermPrefix) +
-                            document.get_value(schema::kSystemSlot) + ":" +
-                            document.get_value(schema::kCodeSlot));
+      std::string family = std::string(schema::kCodePrefixTermPrefix) + document.get_value(schema::kSystemSlot) + ":" +
+                           document.get_value(schema::kCodeSlot);
+      // Two wordings often lead to one code ("infarction myocardium", "myocardial infarction").
+      if (std::find(family_terms.begin(), family_terms.end(), family) == family_terms.end()) {
+        family_terms.push_back(std::move(family));
+      }
     }
     concept_codes.emplace_back(term);
   }
-  if (families.empty()) return Xapian::Query();
+  if (family_terms.empty()) return Xapian::Query();
+  const std::vector<Xapian::Query> families(family_terms.begin(), family_terms.end());
   const double weight = share * share;
   return Xapian::Query(
       Xapian::Query::OP_OR,
