@@ -23,7 +23,7 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: medcode-search --index DIR [--json] [--limit N] [--system S] [--billable] [--release R]\n"
-    "                      [--suggest] [QUERY...]\n"
+    "                      [--suggest] [--explain] [QUERY...]\n"
     "       with no QUERY, reads one query per line from stdin\n";
 
 void print_text(const SearchResponse& response) {
@@ -70,8 +70,13 @@ Status run_suggest(const Searcher& searcher, const SearchRequest& search, const 
 
 // Runs one query and prints it; returns its status so the exit code can reflect failures.
 Status run_query(const Searcher& searcher, SearchRequest request, const std::string& query,
-                 bool json) {
+                 bool json, bool explain) {
   request.query = query;
+  // The query the words become, before the codes it finds (a code query has none).
+  if (explain && !json) {
+    auto described = searcher.describe_text_query(query);
+    if (described.is_ok()) std::printf("xapian query: %s\n", described.value().c_str());
+  }
   auto response = searcher.search(request);
   if (json) {
     std::puts(response.is_ok() ? medcode::searcher::search_response_to_json(response.value()).c_str()
@@ -90,6 +95,7 @@ int run(int argc, char** argv) {
   bool json = false;
   bool billable_only = false;
   bool suggest = false;
+  bool explain = false;
   std::vector<std::string> words;
   po::options_description flags("medcode-search");
   flags.add_options()("help,h", "show this help")(
@@ -100,7 +106,8 @@ int run(int argc, char** argv) {
       "system", po::value(&request.system), "only this code set: icd10cm, icd10pcs, hcpcs, an imported one, or guidelines (the Official Guidelines sections)")(
       "billable", po::bool_switch(&billable_only), "only billable codes")(
       "release", po::value(&request.release), "only codes valid in this release (fy2025), with its titles")(
-      "suggest", po::bool_switch(&suggest), "autocomplete: the last word is a prefix");
+      "suggest", po::bool_switch(&suggest), "autocomplete: the last word is a prefix")(
+      "explain", po::bool_switch(&explain), "print the Xapian query the words become before the results");
   po::options_description hidden;
   hidden.add_options()("query", po::value(&words));
   po::options_description all;
@@ -136,7 +143,7 @@ int run(int argc, char** argv) {
     // A trailing space given on the command line ends the last word, as in a search box.
     if (suggest && !words.back().empty() && words.back().back() == ' ') query += ' ';
     return medcode::exit_code(suggest ? run_suggest(*searcher.value(), request, query, json)
-                                      : run_query(*searcher.value(), request, query, json));
+                                      : run_query(*searcher.value(), request, query, json, explain));
   }
   // Batch mode: a bad line is reported in its own output and does not stop the batch.
   int exit = 0;
@@ -144,7 +151,7 @@ int run(int argc, char** argv) {
   while (std::getline(std::cin, line)) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
     Status status = suggest ? run_suggest(*searcher.value(), request, line, json)
-                            : run_query(*searcher.value(), request, line, json);
+                            : run_query(*searcher.value(), request, line, json, explain);
     if (!status.is_ok() && status.code() != medcode::StatusCode::kInvalidArgument) {
       exit = medcode::exit_code(status);
     }

@@ -65,6 +65,15 @@ TEST_F(SearchCliTest, SuggestPrintsCompletionsThenCodes) {
   EXPECT_EQ(result.output, "hypertension\n--\nI10       icd10cm  Essential (primary) hypertension\n");
 }
 
+TEST_F(SearchCliTest, ExplainPrintsTheQueryBeforeTheResults) {
+  const ProgramRun result = run(index_flag() + " --explain --limit 1 high blood pressure");
+  EXPECT_EQ(result.exit_code, 0);
+  EXPECT_EQ(result.output.rfind("xapian query: Query(", 0), 0u) << result.output;
+  EXPECT_NE(result.output.find("AND_MAYBE PostingSource(CodePriorSource("), std::string::npos) << result.output;
+  EXPECT_NE(result.output.find("\nI10       icd10cm  billable Essential (primary) hypertension\n"), std::string::npos)
+      << result.output;
+}
+
 TEST_F(SearchCliTest, ExitCodesFollowSysexits) {
   EXPECT_EQ(run("--limit 2 I10").exit_code, 64);                   // no --index
   EXPECT_EQ(run(index_flag() + " --limit 900 I10").exit_code, 64);  // bad parameter
