@@ -48,6 +48,9 @@ inline constexpr double kInitialEncounterPrior = 1.0;  // no encounter named: th
 // matches, and how well such a match must score (0-100, relative to the best) to be shown.
 inline constexpr unsigned kOtherSystemLookAhead = 40;
 inline constexpr int kOtherSystemMinScore = 50;
+// How far past a first page within one code set a search looks for the billable
+// "unspecified" child of a header on the page, which then ranks just above its header.
+inline constexpr unsigned kUnspecifiedChildLookAhead = 10;
 
 // --- Autocomplete (searcher/engine/suggester.cc). ---
 // How much a word's usage count weighs against how many concept-naming codes use it, both

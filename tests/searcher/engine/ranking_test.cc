@@ -163,5 +163,17 @@ TEST_F(RankingTest, SuggestValidatesLikeSearch) {
   EXPECT_EQ(searcher_->suggest(request).status().message(), "parameter \"limit\": 0 is below minimum 1");
 }
 
+// A header never ranks above its own billable "unspecified" child for the same words.
+TEST_F(RankingTest, UnspecifiedChildRanksJustAboveItsHeader) {
+  const SearchResponse response = search("cholera");
+  ASSERT_GE(response.hits.size(), 2u);
+  EXPECT_EQ(response.hits[0].code, "A00.9");
+  const std::size_t child = rank_of("cholera", "A00.9"), header = rank_of("cholera", "A00");
+  ASSERT_GT(child, 0u);
+  if (header > 0) {
+    EXPECT_LT(child, header);
+  }
+}
+
 }  // namespace
 }  // namespace medcode::searcher

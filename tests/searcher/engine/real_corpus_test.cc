@@ -200,6 +200,20 @@ TEST_F(RealCorpusTest, ExtraWordsKeepTheMainTermsDefaultAndHeadConcept) {
   EXPECT_EQ(top("stabbing chest pain", 1).at(0).substr(0, 3), "R07");  // not Y35.4 legal intervention
 }
 
+// A header never above its own billable unspecified child: the child is what is billed.
+TEST_F(RealCorpusTest, UnspecifiedChildRanksAboveItsHeader) {
+  EXPECT_EQ(top("pain in hip", 2), (std::vector<std::string>{"M25.559", "M25.55"}));
+  EXPECT_EQ(top("hip pain", 2, "icd10cm"), (std::vector<std::string>{"M25.559", "M25.55"}));
+}
+
+// Laterality words make no candidates of their own (50,000 codes say "left") but still steer.
+TEST_F(RealCorpusTest, SteeringWordsPickAmongTheConceptsCodes) {
+  EXPECT_EQ(top("left knee pain", 1), std::vector<std::string>{"M25.562"});
+  EXPECT_EQ(top("broken left wrist", 1).at(0).substr(0, 3), "S62");
+  const auto only_left = top("left", 5);
+  EXPECT_EQ(only_left.size(), 5u);  // a query of steering words alone still finds codes
+}
+
 TEST_F(RealCorpusTest, LabValuePhrasesComposeTheTerm) {
   EXPECT_EQ(top("high sodium", 1), std::vector<std::string>{"E87.0"});
   EXPECT_EQ(top("low potassium", 1), std::vector<std::string>{"E87.6"});
