@@ -244,149 +244,168 @@ struct Searcher::Impl {
     return response.total > 0;
   }
 
+  // One match of a text search, in the order the page shows it.
+  struct Ranked {
+    Xapian::Document document;
+    double weight = 0;
+    Xapian::doccount rank = 0;  // Xapian's rank, before the adjustments below
+  };
+
+  // Whether the code is billable in the release searched (today's status, or the one an
+  // earlier release gave it).
+  bool billable_in(const Xapian::Document& document, const ReleaseScope& scope) const {
+    const bool today = document.get_value(schema::kBillableSlot) == "1";
+    if (!scope.active()) return today;
+    const std::string then = std::string(schema::kReleaseBillablePrefix) + release_label(scope.release) + ":";
+    Xapian::TermIterator term = document.termlist_begin();
+    term.skip_to(then);
+    if (term != document.termlist_end() && (*term).compare(0, then.size(), then) == 0 && (*term).size() > then.size()) {
+      return (*term)[then.size()] == '1';
+    }
+    return today;
+  }
+
+  // Every page is a slice of one ranking: the matches from the first down to past the page
+  // asked for, adjusted the same way whichever page is asked (a header's unspecified child
+  // above it, other code sets' best matches on the first page), so page 2 holds exactly the
+  // results after page 1.
   Status search_text(const SearchRequest& request, const ReleaseScope& scope, const std::string& normalized,
                      SearchResponse& response) const {
     // Unknown words are already corrected in the query; say so ("did you mean").
     const TextQuery parsed = text_query->build(normalized);
     response.corrected_query = parsed.corrected_text;
     Xapian::Enquire enquire(database);
+    const auto offset = static_cast<Xapian::doccount>(request.offset);
+    const auto limit = static_cast<Xapian::doccount>(request.limit);
     // Totals are exact up to a hundred matches past the page, estimated beyond.
-    const auto check_at_least = static_cast<Xapian::doccount>(request.offset + request.limit + 100);
-    // Across systems the first page looks a little further, for other systems' best matches.
-    const bool across_systems = request.system.empty() && request.offset == 0;
-    // A first page also looks a little past itself for headers' unspecified children.
-    const Xapian::doccount look_ahead =
-        across_systems ? kOtherSystemLookAhead : (request.offset == 0 ? ranking::kUnspecifiedChildLookAhead : 0);
-    const auto wanted = static_cast<Xapian::doccount>(request.limit) + look_ahead;
+    const auto check_at_least = offset + limit + 100;
+    const bool across_systems = request.system.empty();
+    const Xapian::doccount look_ahead = across_systems ? kOtherSystemLookAhead : ranking::kUnspecifiedChildLookAhead;
     auto run = [&](const Xapian::Query& query) {
       enquire.set_query(in_scope(filtered(query, request, scope), scope));
-      return enquire.get_mset(static_cast<Xapian::doccount>(request.offset), wanted, check_at_least);
+      return enquire.get_mset(0, offset + limit + look_ahead, check_at_least);
     };
     Xapian::MSet matches = run(parsed.query);
     // Nothing has every word of any wording: settle for codes that have some of them.
-    if (matches.empty() && request.offset == 0) matches = run(parsed.fallback);
+    if (matches.empty()) matches = run(parsed.fallback);
     response.total = matches.get_matches_estimated();
-    std::vector<Xapian::Document> shown;
-    for (auto it = matches.begin(); it != matches.end() && it.get_rank() < static_cast<Xapian::doccount>(request.limit); ++it) {
-      auto hit = hit_from(it.get_document(), relative_score(it, matches), MatchKind::kText, scope,
-                          request.with_snippets ? &matches : nullptr);
+    std::vector<Ranked> ranking;
+    for (auto it = matches.begin(); it != matches.end(); ++it) ranking.push_back({it.get_document(), it.get_weight(), it.get_rank()});
+    if (Status placed = unspecified_before_headers(request, scope, ranking); !placed.is_ok()) return placed;
+    if (across_systems) other_systems_on_first_page(request, matches.get_max_attained(), ranking);
+    const double best = matches.get_max_attained();
+    for (std::size_t i = offset; i < ranking.size() && i < offset + limit; ++i) {
+      const int score = best > 0 ? static_cast<int>(100.0 * ranking[i].weight / best + 0.5) : 0;
+      auto hit = hit_from(ranking[i].document, score, MatchKind::kText, scope, request.with_snippets ? &matches : nullptr);
       if (!hit.is_ok()) return hit.status();
       response.hits.push_back(std::move(hit).value());
-      shown.push_back(it.get_document());
     }
-    if (request.offset == 0) {
-      if (Status placed = unspecified_before_headers(request, scope, matches, shown, response); !placed.is_ok()) {
-        return placed;
-      }
-    }
-    if (across_systems) return add_other_systems(request, scope, matches, response);
     return Status::ok();
   }
 
   // A header never ranks above its own billable "unspecified" child for the same words
   // ("pain in hip": M25.559 Pain in unspecified hip before M25.55 Pain in hip, whose shorter
-  // title BM25 favours): a coder bills the child. When the words matched such a child (it is
-  // among the matches fetched, which reach past the page), it takes the place just above its
-  // header: moved up from lower on the page, or brought onto the first page (then the page's
-  // last hit makes room, and may show again on the next page). The children are found by
-  // their boolean terms alone: running the words again cost 0.3 ms a search.
+  // title BM25 favours): a coder bills the child. When the words matched such a child no
+  // further than kUnspecifiedChildLookAhead past the end of its header's page, it takes the
+  // place just above its header, with at least the header's weight. The children are found by
+  // their boolean terms in one lookup for every header (running the words again cost 0.3 ms).
   Status unspecified_before_headers(const SearchRequest& request, const ReleaseScope& scope,
-                                    const Xapian::MSet& matches, std::vector<Xapian::Document>& shown,
-                                    SearchResponse& response) const {
+                                    std::vector<Ranked>& ranking) const {
+    const std::size_t limit = static_cast<std::size_t>(request.limit);
+    // Only headers up to the end of the page asked can change it: a move puts a child just
+    // above its header, so a header below the page only reorders what is below it too.
+    const std::size_t page_end = std::min(ranking.size(), static_cast<std::size_t>(request.offset) + limit);
     std::vector<Xapian::Query> children_of;
-    for (std::size_t i = 0; i < response.hits.size(); ++i) {
-      if (response.hits[i].is_billable) continue;
-      children_of.emplace_back(std::string(schema::kParentTermPrefix) + shown[i].get_value(schema::kSystemSlot) + ":" +
-                               shown[i].get_value(schema::kCodeSlot));
+    std::vector<bool> header(ranking.size(), false);
+    for (std::size_t i = 0; i < page_end; ++i) {
+      if (billable_in(ranking[i].document, scope)) continue;
+      header[i] = true;
+      children_of.emplace_back(std::string(schema::kParentTermPrefix) + ranking[i].document.get_value(schema::kSystemSlot) +
+                               ":" + ranking[i].document.get_value(schema::kCodeSlot));
     }
     if (children_of.empty()) return Status::ok();
-    const Xapian::Query unspecified_children(Xapian::Query::OP_AND,
-                                             Xapian::Query(Xapian::Query::OP_OR, children_of.begin(), children_of.end()),
-                                             Xapian::Query(std::string(schema::kUnspecifiedCodeTerm)));
     Xapian::Enquire enquire(database);
     enquire.set_weighting_scheme(Xapian::BoolWeight());
-    enquire.set_query(in_scope(filtered(unspecified_children, request, scope), scope));
+    enquire.set_query(in_scope(filtered(Xapian::Query(Xapian::Query::OP_AND,
+                                                      Xapian::Query(Xapian::Query::OP_OR, children_of.begin(), children_of.end()),
+                                                      Xapian::Query(std::string(schema::kUnspecifiedCodeTerm))),
+                                        request, scope),
+                               scope));
     const Xapian::MSet found = enquire.get_mset(0, static_cast<Xapian::doccount>(children_of.size() * 4));
-    std::map<Xapian::docid, Xapian::doccount> matched;  // docid -> rank among the matches
-    for (auto it = matches.begin(); it != matches.end(); ++it) matched.emplace(*it, it.get_rank());
+    std::map<Xapian::docid, std::size_t> position;  // docid -> place in ranking
+    for (std::size_t i = 0; i < ranking.size(); ++i) position.emplace(ranking[i].document.get_docid(), i);
     // The best-ranked matching unspecified child of each parent.
-    std::map<std::string, Xapian::Document> best_child;
-    std::map<std::string, Xapian::doccount> best_rank;
+    std::map<std::string, std::size_t> best_child;  // "system:parent" -> place in ranking
     for (auto it = found.begin(); it != found.end(); ++it) {
-      const auto rank = matched.find(*it);
-      if (rank == matched.end()) continue;
-      Xapian::Document child = it.get_document();
-      auto record = decode_record(child.get_data());
-      if (!record.is_ok()) return record.status().with_context("index " + directory);
-      const std::string parent = record.value().system + ":" + record.value().parent;
-      const auto known = best_rank.find(parent);
-      if (known != best_rank.end() && known->second <= rank->second) continue;
-      best_rank[parent] = rank->second;
-      best_child[parent] = std::move(child);
+      const auto at = position.find(*it);
+      if (at == position.end()) continue;
+      // Its parent, from its XU term (cheaper than decoding the record).
+      const Xapian::Document child = it.get_document();
+      const std::string parent_prefix =
+          std::string(schema::kParentTermPrefix) + child.get_value(schema::kSystemSlot) + ":";
+      Xapian::TermIterator term = child.termlist_begin();
+      term.skip_to(parent_prefix);
+      if (term == child.termlist_end() || (*term).compare(0, parent_prefix.size(), parent_prefix) != 0) continue;
+      const std::string parent = (*term).substr(schema::kParentTermPrefix.size());
+      const auto known = best_child.find(parent);
+      if (known == best_child.end() || at->second < known->second) best_child[parent] = at->second;
     }
-    for (std::size_t i = 0; i < response.hits.size(); ++i) {
-      if (response.hits[i].is_billable) continue;
-      const auto child = best_child.find(shown[i].get_value(schema::kSystemSlot) + ":" + shown[i].get_value(schema::kCodeSlot));
+    // Headers in their ranking order; each move is of a child from below its header to above.
+    std::vector<Xapian::docid> headers;
+    for (std::size_t i = 0; i < ranking.size(); ++i) {
+      if (header[i]) headers.push_back(ranking[i].document.get_docid());
+    }
+    for (const Xapian::docid header_id : headers) {
+      std::size_t at = 0;
+      while (at < ranking.size() && ranking[at].document.get_docid() != header_id) ++at;
+      if (at >= page_end) continue;
+      const auto child = best_child.find(ranking[at].document.get_value(schema::kSystemSlot) + ":" +
+                                         ranking[at].document.get_value(schema::kCodeSlot));
       if (child == best_child.end()) continue;
-      const Xapian::docid child_id = child->second.get_docid();
-      bool above = false;  // already ranked above its header
-      for (std::size_t j = 0; j < i && !above; ++j) above = shown[j].get_docid() == child_id;
-      if (above) continue;
-      std::size_t at = i + 1;
-      while (at < shown.size() && shown[at].get_docid() != child_id) ++at;
-      SearchHit hit;
-      if (at < shown.size()) {
-        // On the page below its header: move it up.
-        hit = std::move(response.hits[at]);
-        response.hits.erase(response.hits.begin() + static_cast<std::ptrdiff_t>(at));
-        shown.erase(shown.begin() + static_cast<std::ptrdiff_t>(at));
-      } else {
-        auto made = hit_from(child->second, 0, MatchKind::kText, scope, request.with_snippets ? &matches : nullptr);
-        if (!made.is_ok()) return made.status();
-        hit = std::move(made).value();
-      }
-      hit.score = std::max(hit.score, response.hits[i].score);
-      response.hits.insert(response.hits.begin() + static_cast<std::ptrdiff_t>(i), std::move(hit));
-      shown.insert(shown.begin() + static_cast<std::ptrdiff_t>(i), child->second);
-      if (response.hits.size() > static_cast<std::size_t>(request.limit)) {
-        response.hits.pop_back();
-        shown.pop_back();
-      }
-      ++i;  // the header moved down one place
+      // Where the child is now (earlier moves shift places).
+      const Xapian::docid child_id = ranking[child->second].document.get_docid();
+      std::size_t from = 0;
+      while (from < ranking.size() && ranking[from].document.get_docid() != child_id) ++from;
+      if (from <= at || from == ranking.size()) continue;  // already above its header
+      // Decided on Xapian's ranks, the same for every page's window.
+      const std::size_t header_page_end = (ranking[at].rank / limit + 1) * limit;
+      if (ranking[from].rank >= header_page_end + ranking::kUnspecifiedChildLookAhead) continue;
+      Ranked moved = ranking[from];
+      moved.weight = std::max(moved.weight, ranking[at].weight);
+      ranking.erase(ranking.begin() + static_cast<std::ptrdiff_t>(from));
+      ranking.insert(ranking.begin() + static_cast<std::ptrdiff_t>(at), std::move(moved));
     }
     return Status::ok();
   }
 
   // Across systems, a first page of one code set would hide a strong match in another
   // ("knee replacement": the PCS procedures, and the HCPCS implant billed with them). The
-  // best match of each system missing from the page, if it scores at least
-  // kOtherSystemMinScore, takes the place of the page's weakest hits.
-  Status add_other_systems(const SearchRequest& request, const ReleaseScope& scope, const Xapian::MSet& wider,
-                           SearchResponse& response) const {
+  // best match of each system missing from the first page, within kOtherSystemLookAhead past
+  // it and scoring at least kOtherSystemMinScore, takes the place of the page's weakest hits
+  // (at most a fifth of the page); those come next, on page 2.
+  void other_systems_on_first_page(const SearchRequest& request, double best, std::vector<Ranked>& ranking) const {
+    const std::size_t limit = static_cast<std::size_t>(request.limit);
     // A short list (autocomplete, "the best 3") is for the best matches only.
-    if (request.limit < 5 || response.hits.size() < 5) return Status::ok();
+    if (limit < 5 || ranking.size() <= limit || best <= 0) return;
     std::set<std::string> shown;
-    for (const auto& hit : response.hits) shown.insert(hit.system);
-    const double best = wider.get_max_attained();
-    std::vector<SearchHit> added;
-    for (auto it = wider.begin(); it != wider.end(); ++it) {
-      if (it.get_rank() < response.hits.size()) continue;
-      const std::string system = it.get_document().get_value(schema::kSystemSlot);
+    for (std::size_t i = 0; i < limit; ++i) shown.insert(ranking[i].document.get_value(schema::kSystemSlot));
+    std::vector<std::size_t> promoted;
+    for (std::size_t i = limit; i < ranking.size() && i < limit + kOtherSystemLookAhead; ++i) {
+      const std::string system = ranking[i].document.get_value(schema::kSystemSlot);
       if (shown.count(system)) continue;
-      const int score = best > 0 ? static_cast<int>(100.0 * it.get_weight() / best + 0.5) : 0;
+      const int score = static_cast<int>(100.0 * ranking[i].weight / best + 0.5);
       if (score < kOtherSystemMinScore) break;  // ranked by weight: the rest score less
       shown.insert(system);
-      auto hit = hit_from(it.get_document(), score, MatchKind::kText, scope, request.with_snippets ? &wider : nullptr);
-      if (!hit.is_ok()) return hit.status();
-      added.push_back(std::move(hit).value());
+      promoted.push_back(i);
+      if (promoted.size() >= limit / 5) break;
     }
-    const std::size_t keep = response.hits.size() - std::min(added.size(), response.hits.size() / 5);
-    response.hits.resize(keep);
-    for (auto& hit : added) {
-      if (response.hits.size() >= static_cast<std::size_t>(request.limit)) break;
-      response.hits.push_back(std::move(hit));
+    if (promoted.empty()) return;
+    std::vector<Ranked> reordered(ranking.begin(), ranking.begin() + static_cast<std::ptrdiff_t>(limit - promoted.size()));
+    for (const std::size_t i : promoted) reordered.push_back(ranking[i]);
+    for (std::size_t i = limit - promoted.size(); i < ranking.size(); ++i) {
+      if (std::find(promoted.begin(), promoted.end(), i) == promoted.end()) reordered.push_back(ranking[i]);
     }
-    return Status::ok();
+    ranking = std::move(reordered);
   }
 };
 

@@ -74,6 +74,15 @@ TEST_F(SearchCliTest, ExplainPrintsTheQueryBeforeTheResults) {
       << result.output;
 }
 
+TEST_F(SearchCliTest, OffsetShowsTheNextResults) {
+  const ProgramRun first = run(index_flag() + " --system icd10cm --limit 4 fracture");
+  const ProgramRun second = run(index_flag() + " --system icd10cm --limit 2 --offset 2 fracture");
+  EXPECT_EQ(second.exit_code, 0);
+  const std::size_t third_line = first.output.find('\n', first.output.find('\n') + 1) + 1;
+  ASSERT_GT(third_line, 0u) << first.output;
+  EXPECT_EQ(second.output, first.output.substr(third_line)) << first.output;
+}
+
 TEST_F(SearchCliTest, ExitCodesFollowSysexits) {
   EXPECT_EQ(run("--limit 2 I10").exit_code, 64);                   // no --index
   EXPECT_EQ(run(index_flag() + " --limit 900 I10").exit_code, 64);  // bad parameter

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "tests/support/fixture_corpus.h"
 
 namespace medcode::searcher {
@@ -134,6 +136,46 @@ TEST_F(SearcherTest, PagesWithOffset) {
   ASSERT_TRUE(response.is_ok());
   ASSERT_EQ(response.value().hits.size(), 2u);
   EXPECT_EQ(response.value().hits[0].code, "I21.01");
+}
+
+// Every page of a text search is the next slice of one ranking: no result twice, none
+// skipped, full pages while there are matches (offset > 0 once returned nothing).
+TEST_F(SearcherTest, TextPagesFollowOneRanking) {
+  for (const std::string system : {"", "icd10cm"}) {
+    std::size_t checked = 0;  // queries with more than one page
+    for (const std::string query : {"fracture", "myocardial infarction", "acute", "infarction", "pneumonia", "cholera"}) {
+      SearchRequest request;
+      request.query = query;
+      request.system = system;
+      request.limit = 3;
+      std::vector<std::string> paged;
+      std::size_t total = 0;
+      for (std::size_t offset : {0, 3, 6}) {
+        request.offset = offset;
+        auto page = searcher_->search(request);
+        ASSERT_TRUE(page.is_ok()) << query << ": " << page.status().to_string();
+        total = page.value().total;
+        const std::size_t expected = total > offset ? std::min<std::size_t>(3, total - offset) : 0;
+        EXPECT_EQ(page.value().hits.size(), expected) << query << " system=" << system << " offset " << offset;
+        for (const auto& hit : page.value().hits) paged.push_back(hit.system + ":" + hit.code);
+      }
+      if (total <= 3) continue;
+      ++checked;
+      std::set<std::string> distinct(paged.begin(), paged.end());
+      EXPECT_EQ(distinct.size(), paged.size()) << query << " system=" << system << ": a result on two pages";
+      // Within one code set, three pages of three are the first nine of one ranking.
+      if (!system.empty()) {
+        request.offset = 0;
+        request.limit = 9;
+        auto whole = searcher_->search(request);
+        ASSERT_TRUE(whole.is_ok());
+        std::vector<std::string> first_nine;
+        for (const auto& hit : whole.value().hits) first_nine.push_back(hit.system + ":" + hit.code);
+        EXPECT_EQ(paged, first_nine) << query;
+      }
+    }
+    EXPECT_GE(checked, 2u) << "system=" << system;
+  }
 }
 
 TEST_F(SearcherTest, RejectsBadRequestsNamingTheParameter) {

@@ -38,6 +38,28 @@ TEST_F(ApiRoutesTest, SearchReturnsRankedJson) {
 
 // release= limits results to the codes valid in that release and says so; a code's
 // detail names the releases it is valid in.
+// Page 2 holds the results after page 1 (offset > 0 once returned nothing).
+TEST_F(ApiRoutesTest, SearchPagesWithOffset) {
+  const HttpResponse first = get("/v1/search?q=fracture&system=icd10cm&limit=4");
+  const HttpResponse second = get("/v1/search?q=fracture&system=icd10cm&limit=2&offset=2");
+  ASSERT_EQ(first.status, 200);
+  ASSERT_EQ(second.status, 200) << second.body;
+  auto codes = [](const std::string& body) {
+    std::vector<std::string> found;
+    for (std::size_t at = body.find("\"code\":\""); at != std::string::npos; at = body.find("\"code\":\"", at + 1)) {
+      const std::size_t start = at + 8;
+      found.push_back(body.substr(start, body.find('"', start) - start));
+    }
+    return found;
+  };
+  const std::vector<std::string> all = codes(first.body), page = codes(second.body);
+  ASSERT_EQ(all.size(), 4u) << first.body;
+  EXPECT_EQ(page, (std::vector<std::string>{all[2], all[3]})) << second.body;
+  const HttpResponse guideline = get("/v1/guidelines/search?q=sepsis&limit=1&offset=1");
+  EXPECT_EQ(guideline.status, 200);
+  EXPECT_NE(guideline.body.find("\"code\":"), std::string::npos) << guideline.body;
+}
+
 TEST_F(ApiRoutesTest, SearchAndDetailKnowReleases) {
   const HttpResponse old = get("/v1/search?q=S30.1XXA&release=fy2025");
   EXPECT_EQ(old.status, 200);
