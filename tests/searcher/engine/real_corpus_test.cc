@@ -254,6 +254,19 @@ TEST_F(RealCorpusTest, NeedleBiopsyIsPercutaneousAndDiagnostic) {
 }
 
 // Completions of equal standing go to the words of the codes coders report most.
+// A scope with a biopsy codes the biopsy (Excision, Diagnostic), through the natural opening,
+// not the Inspection (PCS guidelines B3.4a, B3.11a); the scope alone is the Inspection.
+TEST_F(RealCorpusTest, ScopeWithBiopsyIsAnEndoscopicDiagnosticExcision) {
+  for (const std::string query : {"upper endoscopy with biopsy", "colonoscopy with biopsy", "egd biopsy"}) {
+    const auto codes = top(query, 1, "icd10pcs");
+    ASSERT_EQ(codes.size(), 1u) << query;
+    EXPECT_EQ(codes[0].substr(0, 3), "0DB") << query << ": " << codes[0];  // Excision, GI system
+    EXPECT_EQ(codes[0][4], '8') << query << ": " << codes[0];             // via natural opening endoscopic
+    EXPECT_EQ(codes[0][6], 'X') << query << ": " << codes[0];             // diagnostic
+  }
+  EXPECT_EQ(top("colonoscopy", 1, "icd10pcs").at(0).substr(0, 4), "0DJD");  // Inspection, lower GI tract
+}
+
 TEST_F(RealCorpusTest, AutocompleteFollowsHowOftenCodesAreUsed) {
   SuggestRequest request;
   request.query = "dia";
