@@ -42,6 +42,12 @@ Xapian::Query in_scope(Xapian::Query query, const ReleaseScope& scope) {
   return scope.active() ? Xapian::Query(Xapian::Query::OP_FILTER, query, scope.filter()) : without_deleted(query);
 }
 
+// XR<release label>: the prefix of the terms that say a code's billable status in the
+// release searched, where it differs from today's (schema kReleaseBillablePrefix).
+std::string release_billable_prefix(const ReleaseScope& scope) {
+  return std::string(schema::kReleaseBillablePrefix) + release_label(scope.release) + ":";
+}
+
 // Adds the system and billable filters of the request to query. Guideline sections are
 // only searched when asked for by name.
 Xapian::Query filtered(Xapian::Query query, const SearchRequest& request, const ReleaseScope& scope) {
@@ -55,7 +61,7 @@ Xapian::Query filtered(Xapian::Query query, const SearchRequest& request, const 
   Xapian::Query billable(std::string(schema::kBillableTerm));
   if (scope.active()) {
     // Billable in the release: billable today unless it was not then, or billable then.
-    const std::string then = std::string(schema::kReleaseBillablePrefix) + release_label(scope.release) + ":";
+    const std::string then = release_billable_prefix(scope);
     billable = Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(Xapian::Query::OP_AND_NOT, billable, Xapian::Query(then + "0")),
                              Xapian::Query(then + "1"));
   }
@@ -256,7 +262,7 @@ struct Searcher::Impl {
   bool billable_in(const Xapian::Document& document, const ReleaseScope& scope) const {
     const bool today = document.get_value(schema::kBillableSlot) == "1";
     if (!scope.active()) return today;
-    const std::string then = std::string(schema::kReleaseBillablePrefix) + release_label(scope.release) + ":";
+    const std::string then = release_billable_prefix(scope);
     Xapian::TermIterator term = document.termlist_begin();
     term.skip_to(then);
     if (term != document.termlist_end() && (*term).compare(0, then.size(), then) == 0 && (*term).size() > then.size()) {
@@ -334,8 +340,12 @@ struct Searcher::Impl {
     const Xapian::MSet found = enquire.get_mset(0, static_cast<Xapian::doccount>(children_of.size() * 4));
     std::map<Xapian::docid, std::size_t> position;  // docid -> place in ranking
     for (std::size_t i = 0; i < ranking.size(); ++i) position.emplace(ranking[i].document.get_docid(), i);
-    // The best-ranked matching unspecified child of each parent.
-    std::map<std::string, std::size_t> best_child;  // "system:parent" -> place in ranking
+    // The best-ranked matching unspecified child of each parent, by its place before any move.
+    struct Child {
+      std::size_t place;
+      Xapian::docid id;
+    };
+    std::map<std::string, Child> best_child;  // "system:parent" -> child
     for (auto it = found.begin(); it != found.end(); ++it) {
       const auto at = position.find(*it);
       if (at == position.end()) continue;
@@ -348,7 +358,7 @@ struct Searcher::Impl {
       if (term == child.termlist_end() || (*term).compare(0, parent_prefix.size(), parent_prefix) != 0) continue;
       const std::string parent = (*term).substr(schema::kParentTermPrefix.size());
       const auto known = best_child.find(parent);
-      if (known == best_child.end() || at->second < known->second) best_child[parent] = at->second;
+      if (known == best_child.end() || at->second < known->second.place) best_child[parent] = {at->second, *it};
     }
     // Headers in their ranking order; each move is of a child from below its header to above.
     std::vector<Xapian::docid> headers;
@@ -363,7 +373,7 @@ struct Searcher::Impl {
                                          ranking[at].document.get_value(schema::kCodeSlot));
       if (child == best_child.end()) continue;
       // Where the child is now (earlier moves shift places).
-      const Xapian::docid child_id = ranking[child->second].document.get_docid();
+      const Xapian::docid child_id = child->second.id;
       std::size_t from = 0;
       while (from < ranking.size() && ranking[from].document.get_docid() != child_id) ++from;
       if (from <= at || from == ranking.size()) continue;  // already above its header

@@ -390,36 +390,19 @@ TextQuery TextQueryBuilder::build(const std::string& normalized) const {
   // billing codes before quality measures unless the query asks for measures, billable and
   // initial-encounter codes first among equals, and codes whose head concept the query
   // names: one in-memory source for all of them.
-  std::vector<Xapian::Query> boosts;
-  const bool initial = !names_later_encounter(words);
-  const std::vector<std::string> heads = head_concept_words(spans);
-  if (priors_) {
-    PriorWeights weights;
-    weights.usage = kUsagePriorWeight;
-    weights.core = asks_for_measures(words) ? 0.0 : kCoreCodeBoost;
-    weights.unspecified = kUnspecifiedPrior;
-    weights.billable = kBillablePrior;
-    weights.initial = initial ? kInitialEncounterPrior : 0.0;
-    weights.head = kHeadConceptBoost;
-    for (const auto& head : heads) {
-      if (const std::uint32_t id = priors_->head_id(head); id != CodePriors::kNoHead) weights.head_ids.push_back(id);
-    }
-    std::sort(weights.head_ids.begin(), weights.head_ids.end());
-    boosts.emplace_back((new CodePriorSource(priors_, std::move(weights)))->release());
-  } else {
-    // Without the in-memory priors (an index too old for them) the same boosts as terms.
-    boosts.push_back(billable);
-    if (initial) boosts.push_back(fixed_weight_for(std::string(schema::kInitialEncounterTerm), kInitialEncounterPrior));
-    std::vector<Xapian::Query> head_terms;
-    for (const auto& head : heads) head_terms.emplace_back(std::string(schema::kHeadConceptPrefix) + head);
-    if (!head_terms.empty()) {
-      boosts.emplace_back(Xapian::Query::OP_FILTER,
-                          Xapian::Query((new Xapian::FixedWeightPostingSource(kHeadConceptBoost))->release()),
-                          Xapian::Query(Xapian::Query::OP_OR, head_terms.begin(), head_terms.end()));
-    }
+  PriorWeights weights;
+  weights.usage = kUsagePriorWeight;
+  weights.core = asks_for_measures(words) ? 0.0 : kCoreCodeBoost;
+  weights.unspecified = kUnspecifiedPrior;
+  weights.billable = kBillablePrior;
+  weights.initial = names_later_encounter(words) ? 0.0 : kInitialEncounterPrior;
+  weights.head = kHeadConceptBoost;
+  for (const auto& head : head_concept_words(spans)) {
+    if (const std::uint32_t id = priors_->head_id(head); id != CodePriors::kNoHead) weights.head_ids.push_back(id);
   }
-  result.query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, relevance,
-                               Xapian::Query(Xapian::Query::OP_OR, boosts.begin(), boosts.end()));
+  std::sort(weights.head_ids.begin(), weights.head_ids.end());
+  const Xapian::Query boosts((new CodePriorSource(priors_, std::move(weights)))->release());
+  result.query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, relevance, boosts);
   // The index default's boost is a branch of its own, over the codes that match the words
   // anyway: the other boosts are small, so once the page is full of the default's codes
   // Xapian skips every document outside them (its OR turns into AND_MAYBE), and a word as

@@ -27,7 +27,7 @@ class TextQueryBuilder {
  public:
   // index_instance: what identifies this index for EnglishWords::of (its English words, which
   // are loaded the first time a word might be corrected); priors: its codes' usage priors
-  // and reporting flags, may be null.
+  // and reporting flags, never null.
   TextQueryBuilder(const Xapian::Database& database, std::string index_instance,
                    std::shared_ptr<const CodePriors> priors);
 

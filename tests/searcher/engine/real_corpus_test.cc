@@ -206,6 +206,35 @@ TEST_F(RealCorpusTest, UnspecifiedChildRanksAboveItsHeader) {
   EXPECT_EQ(top("hip pain", 2, "icd10cm"), (std::vector<std::string>{"M25.559", "M25.55"}));
 }
 
+// The same on any page with several headers: a header whose unspecified children the page
+// shows has the best-ranked of them above it (earlier moves must not misplace later ones).
+TEST_F(RealCorpusTest, EveryHeaderOnAPageFollowsItsUnspecifiedChild) {
+  std::size_t pairs = 0;
+  for (const std::string query : {"joint pain", "knee pain", "shoulder pain", "pain in limb", "hip pain", "arthritis",
+                                  "fracture of femur", "otitis media", "conjunctivitis", "dermatitis"}) {
+    SearchRequest request;
+    request.query = query;
+    request.system = "icd10cm";
+    request.limit = 25;
+    auto response = searcher_->search(request);
+    ASSERT_TRUE(response.is_ok()) << query;
+    const auto& hits = response.value().hits;
+    for (std::size_t h = 0; h < hits.size(); ++h) {
+      if (hits[h].is_billable) continue;
+      std::size_t first_child = hits.size();
+      for (std::size_t c = 0; c < hits.size() && first_child == hits.size(); ++c) {
+        if (hits[c].parent == hits[h].code && hits[c].is_billable && hits[c].title.find("nspecified") != std::string::npos) {
+          first_child = c;
+        }
+      }
+      if (first_child == hits.size()) continue;
+      ++pairs;
+      EXPECT_LT(first_child, h) << query << ": " << hits[first_child].code << " below its header " << hits[h].code;
+    }
+  }
+  EXPECT_GE(pairs, 5u);  // the queries do put headers and their unspecified children on a page
+}
+
 // Laterality words make no candidates of their own (50,000 codes say "left") but still steer.
 TEST_F(RealCorpusTest, SteeringWordsPickAmongTheConceptsCodes) {
   EXPECT_EQ(top("left knee pain", 1), std::vector<std::string>{"M25.562"});
