@@ -564,6 +564,9 @@ Result<SuggestResponse> Searcher::suggest(const SuggestRequest& request) const {
 }
 
 Result<std::string> Searcher::describe_text_query(const std::string& query) const {
+  SearchRequest as_search;
+  as_search.query = query;
+  if (Status valid = validate_search_request(as_search); !valid.is_ok()) return valid;
   auto normalized = normalize_for_search(query);
   if (!normalized.is_ok()) return Status::invalid_argument("parameter \"q\": " + normalized.status().message());
   try {

@@ -76,8 +76,8 @@ class Searcher {
 
   // The Xapian query a text search runs for query (after spelling, synonyms, morphology and
   // the index defaults), as Xapian::Query::get_description() writes it: what explains a
-  // ranking, and what the query-building tests compare. kInvalidArgument for text that is
-  // not valid UTF-8.
+  // ranking, and what the query-building tests compare. The same validation errors as
+  // search() (empty, too long, not valid UTF-8).
   Result<std::string> describe_text_query(const std::string& query) const;
 
   // The identity of the index (Xapian's database UUID): the same for every Searcher of one

@@ -90,6 +90,8 @@ TEST(QueryBuildingTest, InvalidTextIsRefusedNamingTheParameter) {
   auto described = opened.value()->describe_text_query("bad \xff byte");
   ASSERT_FALSE(described.is_ok());
   EXPECT_NE(described.status().message().find("\"q\""), std::string::npos) << described.status().message();
+  EXPECT_EQ(opened.value()->describe_text_query(std::string(600, 'a')).status().message(),
+            "parameter \"q\": 600 bytes exceeds maximum 512");
 }
 
 }  // namespace
