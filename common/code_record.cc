@@ -1,5 +1,6 @@
 #include "common/code_record.h"
 
+#include <algorithm>
 #include <cctype>
 
 namespace medcode {
@@ -27,6 +28,19 @@ const char* index_source_name(IndexSource source) {
     case IndexSource::kPcsIndex: return "pcs_index";
   }
   return "alphabetic_index";
+}
+
+std::vector<std::string> changed_in_releases(const CodeValidity& validity) {
+  std::vector<std::string> releases;
+  auto add = [&](const std::string& release) {
+    if (!release.empty() && std::find(releases.begin(), releases.end(), release) == releases.end()) {
+      releases.push_back(release);
+    }
+  };
+  add(validity.from_release);
+  add(validity.until_release);
+  for (const auto& release : validity.revised_in) add(release);
+  return releases;
 }
 
 std::string release_label(const std::string& release) {

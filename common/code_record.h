@@ -78,7 +78,14 @@ struct CodeValidity {
   std::string from_date;      // first day the code may be used; "" = not known
   std::string until_release;  // the release that deleted it; "" = still valid
   std::string through_date;   // last day the code may be used; "" = still valid
+  // Releases that changed its title or billable status ("fy2026"), oldest first: with
+  // from_release and until_release, what "what changed in FY2026" lists.
+  std::vector<std::string> revised_in;
 };
+
+// The releases that changed the code: the one that added it, the one that deleted it and
+// those that revised it, each once, in that order.
+std::vector<std::string> changed_in_releases(const CodeValidity& validity);
 
 // "fy2026" -> "FY2026", "2025-oct" -> "2025-OCT": how releases are named to people.
 std::string release_label(const std::string& release);

@@ -90,6 +90,8 @@ std::string encode_record(const CodeRecord& r) {
   e.text(r.validity.from_date);
   e.text(r.validity.until_release);
   e.text(r.validity.through_date);
+  e.number(r.validity.revised_in.size());
+  for (const auto& release : r.validity.revised_in) e.text(release);
   e.text(r.parent);
   e.text(r.chapter);
   e.text(r.chapter_title);
@@ -153,6 +155,8 @@ Result<CodeRecord> decode_record(std::string_view bytes) {
   r.validity.from_date = d.text();
   r.validity.until_release = d.text();
   r.validity.through_date = d.text();
+  r.validity.revised_in.resize(d.count());
+  for (auto& release : r.validity.revised_in) release = d.text();
   r.parent = d.text();
   r.chapter = d.text();
   r.chapter_title = d.text();

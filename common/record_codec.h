@@ -11,7 +11,7 @@
 
 namespace medcode {
 
-inline constexpr unsigned char kRecordCodecVersion = 4;
+inline constexpr unsigned char kRecordCodecVersion = 5;
 
 // Returns the encoded record. Never fails.
 std::string encode_record(const CodeRecord& record);

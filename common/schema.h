@@ -9,7 +9,7 @@
 
 namespace medcode::schema {
 
-inline constexpr int kSchemaVersion = 7;
+inline constexpr int kSchemaVersion = 8;
 
 // Boolean terms (no weight).
 inline constexpr std::string_view kIdTermPrefix = "Q";           // Q<system>:<compact code>
@@ -29,6 +29,9 @@ inline constexpr std::string_view kSuggestWordPrefix = "XV";
 inline constexpr std::string_view kInitialEncounterTerm = "XINITIAL";  // 7th character A-like
 // A code the release deleted (kept so its code still finds it, with its replacements).
 inline constexpr std::string_view kDeletedTerm = "XDELETED";
+// XK<release> ("XKfy2026"): a code that release added, deleted, retitled or made billable or
+// a header (CodeValidity): what "what changed in FY2026 for diabetes" searches.
+inline constexpr std::string_view kChangedInReleasePrefix = "XK";
 // XM<concept key> (common/word_splitter.h): the code an Alphabetic Index main term, or main
 // term plus first-level subterm, leads to: the default code for that phrase.
 inline constexpr std::string_view kConceptTermPrefix = "XM";

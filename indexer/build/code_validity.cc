@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <map>
+#include <optional>
 #include <set>
 #include <unordered_map>
 
@@ -43,6 +44,25 @@ void add_history(CodeRecord& record, const std::vector<ReleaseCodes>& earlier, s
       record.attributes.push_back(
           {billable_in_release_attribute(earlier[i].release->release), then.is_billable ? "yes" : "no", ""});
     }
+  }
+}
+
+// The releases that changed the code's title or billable status: each release at position
+// 1..last (an index into earlier, or earlier.size() for the one being built, whose state is
+// the record's own) whose state differs from the release before, both having the code.
+template <typename ReleaseAt>
+void add_revisions(CodeRecord& record, const std::vector<ReleaseCodes>& earlier, std::size_t last,
+                   const ReleaseAt& release_at) {
+  auto state = [&](std::size_t i) -> std::optional<std::pair<std::string, bool>> {
+    if (i == earlier.size()) return std::make_pair(record.title, record.is_billable);
+    auto found = earlier[i].by_code.find(record.code);
+    if (found == earlier[i].by_code.end()) return std::nullopt;
+    return std::make_pair(found->second->long_title, found->second->is_billable);
+  };
+  for (std::size_t i = 1; i <= last; ++i) {
+    const auto before = state(i - 1);
+    const auto after = state(i);
+    if (before && after && *before != *after) record.validity.revised_in.push_back(release_at(i));
   }
 }
 
@@ -97,6 +117,7 @@ ValidityResult apply_code_validity(std::vector<CodeRecord>& records, const Valid
     now.insert(record.code);
     const std::size_t start = run_start(earlier, earlier.size(), record.code);
     add_history(record, earlier, earlier.size());
+    add_revisions(record, earlier, earlier.size(), release_at);
     for (const auto& attribute : record.attributes) {
       if (attribute.name.rfind(kTitleInReleasePrefix, 0) == 0) {
         ++result.retitled;
@@ -148,6 +169,7 @@ ValidityResult apply_code_validity(std::vector<CodeRecord>& records, const Valid
                                        (entry.is_billable ? "billable" : "a header") + " in " +
                                        release_label(earlier[last].release->release)});
       add_history(record, earlier, last + 1);  // "Billable in FY2025: yes"
+      add_revisions(record, earlier, last, release_at);
       auto successors = replaced_by.find(entry.code);
       if (successors != replaced_by.end()) {
         record.attributes.push_back(

@@ -177,6 +177,9 @@ Status IndexWriter::add(const CodeRecord& record, const std::vector<std::string>
       return (a.name == "Status" && a.value == "Terminated") || (a.name == "Kind" && a.value == "Modifier");
     });
     if (deleted) document.add_boolean_term(std::string(schema::kDeletedTerm));
+    for (const auto& release : changed_in_releases(record.validity)) {
+      document.add_boolean_term(std::string(schema::kChangedInReleasePrefix) + release);
+    }
     impl_->index_field(secondary ? schema::kIndexTermField : schema::kTitleField, record.title);
     // HCPCS: supplies, equipment, drugs, orthotics and the like; not the G and M codes,
     // whose long descriptions of measures ("patients with any ...") would crowd them.

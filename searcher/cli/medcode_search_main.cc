@@ -6,11 +6,14 @@
 #include <cstdio>
 #include <exception>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "common/status.h"
+#include "searcher/answer/answer.h"
 #include "searcher/engine/searcher.h"
+#include "searcher/json/answer_json.h"
 #include "searcher/json/search_json.h"
 
 namespace po = boost::program_options;
@@ -68,6 +71,20 @@ Status run_suggest(const Searcher& searcher, const SearchRequest& search, const 
   return Status::ok();
 }
 
+// "answer (billable): No. R05 ..." with its facts, codes and sources, then a "--" rule.
+void print_answer(const medcode::searcher::Answer& answer) {
+  std::printf("answer (%s): %s\n", medcode::searcher::question_type_name(answer.question.type), answer.summary.c_str());
+  for (const auto& fact : answer.facts) std::printf("  %s\n", fact.c_str());
+  for (const auto& code : answer.codes) {
+    std::printf("  %-9s %-8s %s [%s%s%s]\n", code.code.c_str(), code.system.c_str(), code.title.c_str(), code.role.c_str(),
+                code.detail.empty() ? "" : ": ", code.detail.c_str());
+  }
+  for (const auto& section : answer.sections) std::printf("  guideline %s %s\n", section.section.c_str(), section.title.c_str());
+  for (const auto& citation : answer.citations) std::printf("  source: %s\n", citation.label.c_str());
+  if (!answer.suggestion.empty()) std::printf("  try: %s\n", answer.suggestion.c_str());
+  std::printf("--\n");
+}
+
 // Runs one query and prints it; returns its status so the exit code can reflect failures.
 Status run_query(const Searcher& searcher, SearchRequest request, const std::string& query,
                  bool json, bool explain) {
@@ -78,10 +95,20 @@ Status run_query(const Searcher& searcher, SearchRequest request, const std::str
     if (described.is_ok()) std::printf("xapian query: %s\n", described.value().c_str());
   }
   auto response = searcher.search(request);
+  // A coding question's answer comes first.
+  std::optional<medcode::searcher::Answer> answer;
+  if (response.is_ok() && request.offset == 0 && medcode::searcher::parse_question(query).type != medcode::searcher::QuestionType::kNone) {
+    auto answered = medcode::searcher::answer_question(searcher, query);
+    if (!answered.is_ok()) return answered.status();
+    answer = std::move(answered).value();
+  }
   if (json) {
-    std::puts(response.is_ok() ? medcode::searcher::search_response_to_json(response.value()).c_str()
+    std::puts(response.is_ok() ? medcode::searcher::search_response_to_json(
+                                     response.value(), answer ? medcode::searcher::answer_to_json(*answer) : "")
+                                     .c_str()
                                : medcode::searcher::failed_query_to_json(query, response.status()).c_str());
   } else if (response.is_ok()) {
+    if (answer) print_answer(*answer);
     print_text(response.value());
   } else {
     std::fprintf(stderr, "medcode-search: %s\n", response.status().message().c_str());

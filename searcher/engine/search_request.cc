@@ -40,6 +40,10 @@ Status validate_search_request(const SearchRequest& request) {
     return Status::invalid_argument("parameter \"release\": " + quote_for_message(request.release) +
                                     " is not a release name (e.g. fy2025)");
   }
+  if (!request.changed_in.empty() && !is_release_name(request.changed_in)) {
+    return Status::invalid_argument("parameter \"changed_in\": " + quote_for_message(request.changed_in) +
+                                    " is not a release name (e.g. fy2026)");
+  }
   if (request.limit == 0 || request.limit > kMaxLimit) {
     return Status::invalid_argument("parameter \"limit\": " + std::to_string(request.limit) +
                                     (request.limit == 0 ? " is below minimum 1"

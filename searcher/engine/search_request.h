@@ -22,6 +22,9 @@ struct SearchRequest {
   // index's own release (codes it deleted are then found by their code only).
   std::string release;
   BillableFilter billable = BillableFilter::kAny;
+  // Only codes this release added, deleted, retitled or changed the billable status of
+  // ("fy2026"), deleted ones included; "" for no such restriction.
+  std::string changed_in;
   std::size_t limit = 10;   // results to return, 1..kMaxLimit
   std::size_t offset = 0;   // results to skip, 0..kMaxOffset
   bool with_snippets = false;  // mark what matched in each text hit (costs ~0.3 ms per page)

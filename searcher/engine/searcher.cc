@@ -42,6 +42,21 @@ Xapian::Query in_scope(Xapian::Query query, const ReleaseScope& scope) {
   return scope.active() ? Xapian::Query(Xapian::Query::OP_FILTER, query, scope.filter()) : without_deleted(query);
 }
 
+std::string joined_releases(const std::vector<std::string>& releases) {
+  std::string text;
+  for (const auto& release : releases) text += (text.empty() ? "" : ", ") + release;
+  return text.empty() ? "none (it was built without validity data)" : text;
+}
+
+// A text search's scope: with changed_in, the codes that release changed, the ones it
+// deleted among them.
+Xapian::Query in_scope(Xapian::Query query, const SearchRequest& request, const ReleaseScope& scope) {
+  if (request.changed_in.empty()) return in_scope(std::move(query), scope);
+  query = Xapian::Query(Xapian::Query::OP_FILTER, query,
+                        Xapian::Query(std::string(schema::kChangedInReleasePrefix) + request.changed_in));
+  return scope.active() ? Xapian::Query(Xapian::Query::OP_FILTER, query, scope.filter()) : query;
+}
+
 // XR<release label>: the prefix of the terms that say a code's billable status in the
 // release searched, where it differs from today's (schema kReleaseBillablePrefix).
 std::string release_billable_prefix(const ReleaseScope& scope) {
@@ -288,7 +303,7 @@ struct Searcher::Impl {
     const bool across_systems = request.system.empty();
     const Xapian::doccount look_ahead = across_systems ? kOtherSystemLookAhead : ranking::kUnspecifiedChildLookAhead;
     auto run = [&](const Xapian::Query& query) {
-      enquire.set_query(in_scope(filtered(query, request, scope), scope));
+      enquire.set_query(in_scope(filtered(query, request, scope), request, scope));
       return enquire.get_mset(0, offset + limit + look_ahead, check_at_least);
     };
     Xapian::MSet matches = run(parsed.query);
@@ -336,7 +351,7 @@ struct Searcher::Impl {
                                                       Xapian::Query(Xapian::Query::OP_OR, children_of.begin(), children_of.end()),
                                                       Xapian::Query(std::string(schema::kUnspecifiedCodeTerm))),
                                         request, scope),
-                               scope));
+                               request, scope));
     const Xapian::MSet found = enquire.get_mset(0, static_cast<Xapian::doccount>(children_of.size() * 4));
     std::map<Xapian::docid, std::size_t> position;  // docid -> place in ranking
     for (std::size_t i = 0; i < ranking.size(); ++i) position.emplace(ranking[i].document.get_docid(), i);
@@ -478,6 +493,7 @@ Result<std::unique_ptr<Searcher>> Searcher::open(const std::string& given) {
     std::stable_sort(by_date.begin(), by_date.end(),
                      [](const KnownRelease& a, const KnownRelease& b) { return a.effective_date < b.effective_date; });
     for (const auto& known : by_date) {
+      impl->info.release_history.push_back({known.system, known.release, known.effective_date});
       auto& releases = impl->info.releases;
       if (std::find(releases.begin(), releases.end(), known.release) == releases.end()) releases.push_back(known.release);
     }
@@ -491,6 +507,13 @@ Result<SearchResponse> Searcher::search(const SearchRequest& request) const {
   if (Status valid = validate_search_request(request); !valid.is_ok()) return valid;
   auto scope = resolve_release(impl_->known_releases, request.release);
   if (!scope.is_ok()) return scope.status();
+  if (!request.changed_in.empty()) {
+    auto changed = resolve_release(impl_->known_releases, request.changed_in);
+    if (!changed.is_ok()) {
+      return Status::invalid_argument("parameter \"changed_in\": " + quote_for_message(request.changed_in) +
+                                      " is not a release this index knows; it knows " + joined_releases(impl_->info.releases));
+    }
+  }
   SearchResponse response;
   response.query = request.query;
   response.release = scope.value().release;

@@ -27,6 +27,13 @@ struct IndexInfo {
   std::vector<CodeSet> code_sets;
   // The releases search can be restricted to (SearchRequest::release), oldest first.
   std::vector<std::string> releases;
+  // The same per code set, with the day each took effect, oldest first.
+  struct Release {
+    std::string system;
+    std::string release;         // "fy2025"
+    std::string effective_date;  // "2024-10-01"
+  };
+  std::vector<Release> release_history;
 };
 
 // The index a directory names: itself, or for an index root (medcode-indexer build

@@ -9,6 +9,8 @@
 #include "searcher/http/http_errors.h"
 #include "searcher/http/query_params.h"
 #include "searcher/http/web_assets.h"
+#include "searcher/answer/answer.h"
+#include "searcher/json/answer_json.h"
 #include "searcher/json/search_json.h"
 
 namespace medcode::searcher {
@@ -38,6 +40,7 @@ HttpResponse search(const ParsedTarget& target, const std::vector<std::string>&,
   request.query = text_param(target, "q");
   request.system = text_param(target, "system");
   request.release = text_param(target, "release");
+  request.changed_in = text_param(target, "changed_in");
   auto billable = billable_param(target);
   auto limit = count_param(target, "limit", request.limit);
   auto offset = count_param(target, "offset", 0);
@@ -49,7 +52,21 @@ HttpResponse search(const ParsedTarget& target, const std::vector<std::string>&,
   request.offset = offset.value();
   request.with_snippets = true;  // the page and API clients show what matched
   auto response = searcher.search(request);
-  return response.is_ok() ? json(search_response_to_json(response.value())) : error_response(response.status());
+  if (!response.is_ok()) return error_response(response.status());
+  // A coding question also gets its answer, on the first page.
+  std::string answer_json;
+  if (request.offset == 0 && parse_question(request.query).type != QuestionType::kNone) {
+    auto answer = answer_question(searcher, request.query);
+    if (!answer.is_ok()) return error_response(answer.status());
+    answer_json = answer_to_json(answer.value());
+  }
+  return json(search_response_to_json(response.value(), answer_json));
+}
+
+HttpResponse answer(const ParsedTarget& target, const std::vector<std::string>&, const Searcher& searcher,
+                    const Metrics&) {
+  auto answered = answer_question(searcher, text_param(target, "q"));
+  return answered.is_ok() ? json(answer_to_json(answered.value())) : error_response(answered.status());
 }
 
 HttpResponse suggest(const ParsedTarget& target, const std::vector<std::string>&,
@@ -146,6 +163,7 @@ const std::vector<RouteRow>& route_table() {
       {{"assets", "*"}, Route::kAsset, page_asset},
       {{"v1", "search"}, Route::kSearch, search},
       {{"v1", "suggest"}, Route::kSuggest, suggest},
+      {{"v1", "answer"}, Route::kAnswer, answer},
       {{"v1", "codes", "*", "*"}, Route::kCode, code},
       {{"v1", "guidelines", "search"}, Route::kGuidelineSearch, guideline_search},
       {{"v1", "guidelines", "*"}, Route::kGuideline, guideline},
@@ -170,7 +188,7 @@ std::vector<std::string> segments(const std::string& path) {
 // Answers that depend only on the target and the index.
 bool is_cacheable(Route route) {
   return route == Route::kSearch || route == Route::kSuggest || route == Route::kCode ||
-         route == Route::kGuidelineSearch || route == Route::kGuideline;
+         route == Route::kGuidelineSearch || route == Route::kGuideline || route == Route::kAnswer;
 }
 
 }  // namespace

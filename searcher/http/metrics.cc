@@ -13,6 +13,7 @@ const char* route_name(Route route) {
     case Route::kCode: return "code";
     case Route::kGuidelineSearch: return "guideline_search";
     case Route::kGuideline: return "guideline";
+    case Route::kAnswer: return "answer";
     case Route::kHealth: return "healthz";
     case Route::kMetrics: return "metrics";
     case Route::kPage: return "page";

@@ -10,7 +10,7 @@
 namespace medcode::searcher {
 
 enum class Route {
-  kSearch, kSuggest, kCode, kGuidelineSearch, kGuideline, kHealth, kMetrics, kPage, kAsset, kOther
+  kSearch, kSuggest, kCode, kGuidelineSearch, kGuideline, kAnswer, kHealth, kMetrics, kPage, kAsset, kOther
 };
 inline constexpr std::size_t kRouteCount = 10;
 

@@ -60,7 +60,9 @@ void write_hits(JsonWriter& writer, const std::vector<SearchHit>& hits) {
 
 }  // namespace
 
-std::string search_response_to_json(const SearchResponse& response) {
+std::string search_response_to_json(const SearchResponse& response) { return search_response_to_json(response, ""); }
+
+std::string search_response_to_json(const SearchResponse& response, const std::string& answer_json) {
   rapidjson::StringBuffer buffer;
   JsonWriter writer(buffer);
   writer.StartObject();
@@ -72,6 +74,10 @@ std::string search_response_to_json(const SearchResponse& response) {
   if (!response.release.empty()) write_string(writer, "release", response.release);
   if (!response.corrected_query.empty()) {
     write_string(writer, "corrected_query", response.corrected_query);
+  }
+  if (!answer_json.empty()) {
+    writer.Key("answer");
+    writer.RawValue(answer_json.data(), answer_json.size(), rapidjson::kObjectType);
   }
   writer.EndObject();
   return buffer.GetString();

@@ -17,6 +17,10 @@ namespace medcode::searcher {
 // plus "corrected_query" when spelling correction was used.
 std::string search_response_to_json(const SearchResponse& response);
 
+// The same with "answer": answer_json (answer_json.h) when the query was a coding question;
+// an empty answer_json adds nothing.
+std::string search_response_to_json(const SearchResponse& response, const std::string& answer_json);
+
 // {"query":"acute myo","completions":["acute myocardial",...],"codes":[<result>,...]}
 std::string suggest_response_to_json(const SuggestResponse& response);
 

@@ -13,7 +13,7 @@ CodeRecord sample_record() {
   r.short_title = "Colles' fracture of right radius, init for clos fx";
   r.is_billable = true;
   r.sort_key = "S52531A";
-  r.validity = {"fy2025", "2024-10-01", "fy2027", "2026-09-30"};
+  r.validity = {"fy2025", "2024-10-01", "fy2027", "2026-09-30", {"fy2026"}};
   r.parent = "S52531";
   r.chapter = "19";
   r.chapter_title = "Injury, poisoning (S00-T88)";
@@ -45,6 +45,7 @@ TEST(RecordCodecTest, RoundTripsEveryField) {
   EXPECT_EQ(r.validity.from_date, "2024-10-01");
   EXPECT_EQ(r.validity.until_release, "fy2027");
   EXPECT_EQ(r.validity.through_date, "2026-09-30");
+  EXPECT_EQ(r.validity.revised_in, std::vector<std::string>{"fy2026"});
   EXPECT_EQ(r.parent, "S52531");
   EXPECT_EQ(r.section_title, original.section_title);
   EXPECT_EQ(r.inclusion_terms, original.inclusion_terms);

@@ -1,0 +1,813 @@
+// Builds each kind of answer from Searcher's public lookups: code_detail for the cards,
+// notes, hierarchy and validity; search for descendants, guideline sections, ranked codes
+// and the codes a release changed.
+#include <algorithm>
+#include <cctype>
+#include <optional>
+#include <set>
+
+#include "common/code_format.h"
+#include "searcher/answer/answer.h"
+#include "searcher/answer/note_references.h"
+#include "searcher/engine/searcher.h"
+
+namespace medcode::searcher {
+namespace {
+
+constexpr std::size_t kListedCodes = 12;        // billable codes, results and changes listed
+constexpr std::size_t kQuotedSections = 5;      // guideline sections quoted
+constexpr std::size_t kSectionExcerpt = 600;    // characters of a section's text
+
+std::string system_label(const std::string& system) {
+  if (system == kIcd10Cm) return "ICD-10-CM";
+  if (system == kIcd10Pcs) return "ICD-10-PCS";
+  if (system == kHcpcs) return "HCPCS";
+  return system;
+}
+
+std::string quoted(const std::string& text) { return "\"" + text + "\""; }
+
+// Fails only when the index fails; a code that is absent is nullopt.
+using Lookup = Result<std::optional<CodeDetail>>;
+
+class AnswerBuilder {
+ public:
+  AnswerBuilder(const Searcher& searcher, Answer& answer) : searcher_(searcher), a_(answer) {}
+
+  Status build() {
+    switch (a_.question.type) {
+      case QuestionType::kNone: return Status::ok();
+      case QuestionType::kWhatIs: return what_is();
+      case QuestionType::kBillable: return billable();
+      case QuestionType::kCompare: return compare();
+      case QuestionType::kTogether: return together();
+      case QuestionType::kGuidelines: return guidelines(a_.question.topic, kQuotedSections);
+      case QuestionType::kHowToCode: return how_to_code();
+      case QuestionType::kValidity: return validity();
+      case QuestionType::kReplacement: return replacement();
+      case QuestionType::kChanges: return changes();
+      case QuestionType::kCrosswalk: return crosswalk();
+      case QuestionType::kOutOfScope: return out_of_scope();
+    }
+    return Status::ok();
+  }
+
+ private:
+  // The code typed, in the first system whose shape it has and that holds it; a modifier
+  // in HCPCS.
+  Lookup find(const std::string& typed) const {
+    std::vector<std::pair<std::string, std::string>> tries;
+    if (a_.question.modifier && typed.size() == 2) tries.emplace_back(std::string(kHcpcs), typed);
+    for (const auto& candidate : code_candidates(typed)) {
+      if (!a_.question.system.empty() && candidate.system != a_.question.system) continue;
+      tries.emplace_back(std::string(candidate.system), candidate.compact);
+    }
+    for (const auto& [system, code] : tries) {
+      auto detail = searcher_.code_detail(system, code);
+      if (detail.is_ok()) return std::optional<CodeDetail>(std::move(detail).value());
+      if (detail.status().code() != StatusCode::kNotFound) return detail.status();
+    }
+    return std::optional<CodeDetail>();
+  }
+
+  // Every asked code's card; the ones the index lacks are said, not guessed at.
+  Result<std::vector<CodeDetail>> asked_cards() {
+    std::vector<CodeDetail> found;
+    for (const auto& typed : a_.question.codes) {
+      auto detail = find(typed);
+      if (!detail.is_ok()) return detail.status();
+      if (!detail.value()) {
+        a_.facts.push_back("No code " + typed + " in " + systems_searched(typed) + ".");
+        continue;
+      }
+      add_code(*detail.value(), "asked", "");
+      cite_code(*detail.value());
+      found.push_back(std::move(*detail.value()));
+    }
+    if (found.empty()) {
+      a_.summary = "The index has no code " + joined(a_.question.codes) + ".";
+      a_.suggestion = "Check the characters, or search for the words instead.";
+    }
+    return found;
+  }
+
+  std::string systems_searched(const std::string& typed) const {
+    std::string names;
+    for (const auto& candidate : code_candidates(typed)) {
+      names += (names.empty() ? "" : " or ") + system_label(std::string(candidate.system));
+    }
+    return names.empty() ? "any code set" : names;
+  }
+
+  static std::string joined(const std::vector<std::string>& items, const char* separator = ", ") {
+    std::string text;
+    for (const auto& item : items) text += (text.empty() ? "" : separator) + item;
+    return text;
+  }
+
+  void add_code(const CodeDetail& detail, const std::string& role, const std::string& note) {
+    for (const auto& code : a_.codes) {
+      if (code.system == detail.record.system && code.code == detail.display_code) return;
+    }
+    a_.codes.push_back({detail.record.system, detail.display_code, detail.record.title, detail.record.is_billable, role, note});
+  }
+
+  void add_hit(const SearchHit& hit, const std::string& role, const std::string& note) {
+    for (const auto& code : a_.codes) {
+      if (code.system == hit.system && code.code == hit.code) return;
+    }
+    a_.codes.push_back({hit.system, hit.code, hit.title, hit.is_billable, role, note});
+  }
+
+  void cite_code(const CodeDetail& detail) {
+    a_.citations.push_back({"code", detail.display_code + " " + detail.record.title, detail.record.system, detail.display_code, ""});
+  }
+
+  void cite_note(const std::string& from_code, const std::string& system, const Note& note) {
+    a_.citations.push_back({"note", std::string(note_label(note.kind)) + " note at " + from_code, system, from_code, note.text});
+  }
+
+  static const char* note_label(NoteKind kind) {
+    switch (kind) {
+      case NoteKind::kIncludes: return "Includes";
+      case NoteKind::kExcludes1: return "Excludes1";
+      case NoteKind::kExcludes2: return "Excludes2";
+      case NoteKind::kCodeFirst: return "Code first";
+      case NoteKind::kUseAdditionalCode: return "Use additional code";
+      case NoteKind::kCodeAlso: return "Code also";
+      case NoteKind::kNotes: return "Note";
+      case NoteKind::kSeventhCharNote: return "7th character";
+    }
+    return "Note";
+  }
+
+  // A guideline section cited by number, with its title when the index has it.
+  Status cite_guideline(const std::string& section) {
+    auto detail = searcher_.code_detail(std::string(kGuidelines), section);
+    if (!detail.is_ok()) {
+      if (detail.status().code() == StatusCode::kNotFound) return Status::ok();
+      return detail.status();
+    }
+    a_.citations.push_back({"guideline", "Guideline " + section + " " + detail.value().record.title,
+                            std::string(kGuidelines), section, ""});
+    return Status::ok();
+  }
+
+  // The billable codes under a header, in tabular order, and how many there are.
+  Result<std::pair<std::vector<SearchHit>, std::size_t>> billable_under(const CodeDetail& header) const {
+    SearchRequest request;
+    request.query = header.display_code;
+    request.system = header.record.system;
+    request.billable = BillableFilter::kBillableOnly;
+    request.limit = kMaxLimit;
+    auto found = searcher_.search(request);
+    if (!found.is_ok()) return found.status();
+    std::vector<SearchHit> codes;
+    const std::string prefix = header.record.code;
+    for (auto& hit : found.value().hits) {
+      if (hit.match != MatchKind::kCode || compact_code(hit.code) == prefix) continue;
+      codes.push_back(std::move(hit));
+    }
+    // The prefix search counts the header itself when it is billable.
+    std::size_t total = found.value().total;
+    if (header.record.is_billable && total > 0) --total;
+    total = std::max(total, codes.size());
+    return std::make_pair(std::move(codes), total);
+  }
+
+  // "needs 1-2 more characters" for a header whose billable codes are longer.
+  static std::string characters_needed(const CodeDetail& header, const std::vector<SearchHit>& billable) {
+    std::size_t fewest = SIZE_MAX, most = 0;
+    for (const auto& hit : billable) {
+      const std::size_t more = compact_code(hit.code).size() - header.record.code.size();
+      fewest = std::min(fewest, more);
+      most = std::max(most, more);
+    }
+    if (billable.empty()) return "";
+    const std::string count = fewest == most ? std::to_string(most) : std::to_string(fewest) + "-" + std::to_string(most);
+    return "it needs " + count + " more character" + (most == 1 ? "" : "s");
+  }
+
+  Status list_billable_codes(const CodeDetail& header, std::string& sentence) {
+    auto under = billable_under(header);
+    if (!under.is_ok()) return under.status();
+    const auto& [codes, total] = under.value();
+    if (codes.empty()) {
+      sentence = header.display_code + " has no billable codes under it in this release.";
+      return Status::ok();
+    }
+    std::vector<std::string> shown;
+    for (std::size_t i = 0; i < codes.size() && i < kListedCodes; ++i) {
+      add_hit(codes[i], "billable_code", "");
+      shown.push_back(codes[i].code);
+    }
+    sentence = characters_needed(header, codes) + ": its " + std::to_string(total) + " billable code" +
+               (total == 1 ? " is " : "s are ") + joined(shown) + (total > shown.size() ? ", ..." : "") + ".";
+    sentence[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(sentence[0])));
+    return Status::ok();
+  }
+
+  static std::string attribute(const CodeDetail& detail, const std::string& name) {
+    for (const auto& attribute : detail.record.attributes) {
+      if (attribute.name == name) return attribute.value;
+    }
+    return "";
+  }
+
+  static bool is_deleted(const CodeDetail& detail) { return !detail.record.validity.until_release.empty(); }
+
+  std::string deleted_sentence(const CodeDetail& detail) const {
+    const CodeValidity& v = detail.record.validity;
+    std::string text = detail.display_code + " was deleted in " + release_label(v.until_release);
+    if (!v.through_date.empty()) text += " (valid through " + v.through_date + ")";
+    const std::string successors = attribute(detail, "Replaced by");
+    if (!successors.empty()) text += "; the conversion table replaces it with " + successors;
+    return text + ".";
+  }
+
+  Status what_is() {
+    auto cards = asked_cards();
+    if (!cards.is_ok()) return cards.status();
+    for (auto& detail : cards.value()) {
+      std::string sentence;
+      const std::string label = detail.display_code + " (" + system_label(detail.record.system) + ")";
+      if (is_deleted(detail)) {
+        sentence = label + " " + quoted(detail.record.title) + ": " + deleted_sentence(detail);
+      } else if (attribute(detail, "Kind") == "Modifier") {
+        sentence = label + " is a modifier: " + quoted(detail.record.title) + ". A modifier is reported with a code, not alone.";
+      } else if (detail.record.is_billable) {
+        sentence = label + " is billable: " + quoted(detail.record.title) + ".";
+      } else {
+        std::string codes;
+        if (Status listed = list_billable_codes(detail, codes); !listed.is_ok()) return listed;
+        sentence = label + " is a header, not billable: " + quoted(detail.record.title) + ". " + codes;
+      }
+      if (!detail.seventh_characters.empty() && detail.record.code.size() < 7 && detail.record.system == kIcd10Cm) {
+        std::vector<std::string> options;
+        for (const auto& seventh : detail.seventh_characters) options.push_back(seventh.character + " " + seventh.meaning);
+        a_.facts.push_back("A 7th character is required (defined at " + detail.seventh_characters_from + "): " +
+                           joined(options, "; ") + ".");
+      }
+      if (!detail.ancestors.empty()) {
+        std::vector<std::string> path;
+        for (const auto& ancestor : detail.ancestors) path.push_back(ancestor.code + " " + ancestor.title);
+        a_.facts.push_back("In " + joined(path, " > ") + ".");
+      }
+      for (const auto& guideline : detail.guidelines) {
+        a_.citations.push_back({"guideline", "Guideline " + guideline.section + " " + guideline.title,
+                                std::string(kGuidelines), guideline.section, ""});
+        if (a_.citations.size() > 8) break;
+      }
+      a_.summary += (a_.summary.empty() ? "" : " ") + sentence;
+      a_.cards.push_back(std::move(detail));
+    }
+    return Status::ok();
+  }
+
+  Status billable() {
+    auto cards = asked_cards();
+    if (!cards.is_ok()) return cards.status();
+    for (auto& detail : cards.value()) {
+      std::string sentence;
+      if (is_deleted(detail)) {
+        sentence = "No. " + deleted_sentence(detail);
+      } else if (attribute(detail, "Kind") == "Modifier") {
+        sentence = "No. " + detail.display_code + " is a modifier, reported with a code.";
+      } else if (detail.record.is_billable) {
+        sentence = "Yes. " + detail.display_code + " " + quoted(detail.record.title) + " is billable in " +
+                   release_label(detail.release) + ".";
+      } else {
+        std::string codes;
+        if (Status listed = list_billable_codes(detail, codes); !listed.is_ok()) return listed;
+        sentence = "No. " + detail.display_code + " " + quoted(detail.record.title) + " is a header in " +
+                   release_label(detail.release) + ". " + codes;
+      }
+      const std::string before = billable_before(detail);
+      if (!before.empty()) a_.facts.push_back(before);
+      a_.summary += (a_.summary.empty() ? "" : " ") + sentence;
+      a_.cards.push_back(std::move(detail));
+    }
+    return Status::ok();
+  }
+
+  // "It was billable in FY2025." when an earlier release said otherwise.
+  static std::string billable_before(const CodeDetail& detail) {
+    for (const auto& attribute : detail.record.attributes) {
+      if (attribute.name.rfind(kBillableInReleasePrefix, 0) != 0) continue;
+      const std::string release = attribute.name.substr(kBillableInReleasePrefix.size());
+      return detail.display_code + (attribute.value == "yes" ? " was billable in " : " was a header in ") + release + ".";
+    }
+    return "";
+  }
+
+  // The notes of from (its own and those it inherits) that name a code of to.
+  static std::vector<std::pair<std::string, Note>> notes_naming(const CodeDetail& from, const CodeDetail& to) {
+    std::vector<std::pair<std::string, Note>> found;
+    auto check = [&](const std::string& at, const Note& note) {
+      if (note.kind == NoteKind::kIncludes || note.kind == NoteKind::kNotes || note.kind == NoteKind::kSeventhCharNote) return;
+      if (note_names_code(note.text, to.record.code)) found.emplace_back(at, note);
+    };
+    for (const auto& note : from.record.notes) check(from.display_code, note);
+    for (const auto& inherited : from.inherited_notes) check(inherited.from_code, inherited.note);
+    return found;
+  }
+
+  // The deepest category or subcategory both codes are under, "" when none.
+  static std::string shared_ancestor(const CodeDetail& a, const CodeDetail& b) {
+    std::string shared;
+    auto lineage = [](const CodeDetail& d) {
+      std::vector<std::string> codes;
+      for (const auto& ancestor : d.ancestors) codes.push_back(ancestor.code + " " + ancestor.title);
+      codes.push_back(d.display_code + " " + d.record.title);
+      return codes;
+    };
+    const auto la = lineage(a), lb = lineage(b);
+    for (std::size_t i = 0; i < la.size() && i < lb.size() && la[i] == lb[i]; ++i) shared = la[i];
+    return shared;
+  }
+
+  static std::set<std::string> title_words(const std::string& title) {
+    std::set<std::string> words;
+    std::string word;
+    for (const char c : title + " ") {
+      if (std::isalnum(static_cast<unsigned char>(c))) {
+        word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      } else if (!word.empty()) {
+        words.insert(word);
+        word.clear();
+      }
+    }
+    return words;
+  }
+
+  // The words of a's title that b's lacks, in a's order.
+  static std::string words_only_in(const std::string& a, const std::string& b) {
+    const std::set<std::string> other = title_words(b);
+    std::vector<std::string> kept;
+    std::string word;
+    for (const char c : a + " ") {
+      if (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '\'') {
+        word += c;
+      } else if (!word.empty()) {
+        std::string lower = word;
+        for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        lower.erase(std::remove_if(lower.begin(), lower.end(), [](char ch) { return ch == '-' || ch == '\''; }), lower.end());
+        if (!other.count(lower)) kept.push_back(word);
+        word.clear();
+      }
+    }
+    return joined(kept, " ");
+  }
+
+  // The notes linking two codes, each way, as facts with citations; the note kinds found.
+  std::set<NoteKind> link_notes(const CodeDetail& a, const CodeDetail& b) {
+    std::set<NoteKind> kinds;
+    for (const auto* pair : {&a, &b}) {
+      const CodeDetail& from = *pair;
+      const CodeDetail& to = pair == &a ? b : a;
+      for (const auto& [at, note] : notes_naming(from, to)) {
+        kinds.insert(note.kind);
+        a_.facts.push_back(std::string(note_label(note.kind)) + " note at " + at + " names " + to.display_code + ": " +
+                           quoted(note.text) + ".");
+        cite_note(at, from.record.system, note);
+      }
+    }
+    return kinds;
+  }
+
+  Result<bool> two_cards(std::vector<CodeDetail>& cards) {
+    auto found = asked_cards();
+    if (!found.is_ok()) return found.status();
+    cards = std::move(found).value();
+    if (cards.size() < 2) {
+      if (!cards.empty()) a_.summary = "Only " + cards[0].display_code + " is in the index; " + a_.facts.front();
+      return false;
+    }
+    return true;
+  }
+
+  Status compare() {
+    std::vector<CodeDetail> cards;
+    auto both = two_cards(cards);
+    if (!both.is_ok()) return both.status();
+    if (!both.value()) return Status::ok();
+    const CodeDetail& a = cards[0];
+    const CodeDetail& b = cards[1];
+    auto status = [](const CodeDetail& d) {
+      return std::string(!d.record.validity.until_release.empty() ? "deleted" : d.record.is_billable ? "billable" : "a header");
+    };
+    a_.summary = a.display_code + " " + quoted(a.record.title) + " (" + status(a) + ") and " + b.display_code + " " +
+                 quoted(b.record.title) + " (" + status(b) + ").";
+    const std::string shared = shared_ancestor(a, b);
+    if (!shared.empty()) a_.facts.push_back("Both are under " + shared + ".");
+    if (a.record.chapter != b.record.chapter || a.record.system != b.record.system) {
+      a_.facts.push_back(a.display_code + " is in " + system_label(a.record.system) + " chapter " + a.record.chapter + " " +
+                         a.record.chapter_title + "; " + b.display_code + " in " + system_label(b.record.system) +
+                         " chapter " + b.record.chapter + " " + b.record.chapter_title + ".");
+    }
+    const std::string only_a = words_only_in(a.record.title, b.record.title);
+    const std::string only_b = words_only_in(b.record.title, a.record.title);
+    if (!only_a.empty()) a_.facts.push_back(a.display_code + " says " + quoted(only_a) + " where " + b.display_code + " does not.");
+    if (!only_b.empty()) a_.facts.push_back(b.display_code + " says " + quoted(only_b) + " where " + a.display_code + " does not.");
+    const std::set<NoteKind> kinds = link_notes(a, b);
+    if (kinds.count(NoteKind::kExcludes1)) {
+      a_.summary += " An Excludes1 note links them: they are not coded together.";
+    } else if (kinds.count(NoteKind::kExcludes2)) {
+      a_.summary += " An Excludes2 note links them: both may be coded when both are present.";
+    } else if (kinds.empty()) {
+      a_.facts.push_back("No Excludes1, Excludes2, code first, use additional code or code also note of either code names the other.");
+    }
+    for (auto& card : cards) a_.cards.push_back(std::move(card));
+    return Status::ok();
+  }
+
+  Status together() {
+    std::vector<CodeDetail> cards;
+    auto both = two_cards(cards);
+    if (!both.is_ok()) return both.status();
+    if (!both.value()) return Status::ok();
+    const CodeDetail& a = cards[0];
+    const CodeDetail& b = cards[1];
+    const std::set<NoteKind> kinds = link_notes(a, b);
+    const std::string pair = a.display_code + " and " + b.display_code;
+    if (kinds.count(NoteKind::kExcludes1)) {
+      a_.summary = "No. An Excludes1 note links " + pair +
+                   ": the two are not coded together, except when the conditions are unrelated to each other.";
+      if (Status cited = cite_guideline("I.A.12.a"); !cited.is_ok()) return cited;
+    } else if (kinds.count(NoteKind::kExcludes2)) {
+      a_.summary = "Yes. An Excludes2 note links " + pair + ": both may be coded when the patient has both conditions.";
+      if (Status cited = cite_guideline("I.A.12.b"); !cited.is_ok()) return cited;
+    } else if (kinds.count(NoteKind::kCodeFirst) || kinds.count(NoteKind::kUseAdditionalCode) ||
+               kinds.count(NoteKind::kCodeAlso)) {
+      a_.summary = "Yes. A sequencing note links " + pair + "; see the notes below for which is listed first.";
+      if (Status cited = cite_guideline("I.A.13"); !cited.is_ok()) return cited;
+    } else {
+      a_.summary = "No instructional note of " + pair +
+                   " or their categories names the other: the conventions neither forbid nor require coding them together.";
+    }
+    for (const auto* card : {&a, &b}) {
+      if (card->record.is_billable || is_deleted(*card)) continue;
+      a_.facts.push_back(card->display_code + " is a header: report one of its billable codes instead.");
+    }
+    if (Status combined = combination(a, b); !combined.is_ok()) return combined;
+    for (auto& card : cards) a_.cards.push_back(std::move(card));
+    return Status::ok();
+  }
+
+  // The Alphabetic Index main term of a code: the head of its first index path.
+  static std::string main_term(const CodeDetail& detail) {
+    for (const auto& entry : detail.record.index_entries) {
+      if (entry.source != IndexSource::kAlphabeticIndex || entry.path.empty()) continue;
+      std::string head = entry.path[0];
+      const std::size_t cut = head.find_first_of(",(");
+      if (cut != std::string::npos) head = head.substr(0, cut);
+      while (!head.empty() && head.back() == ' ') head.pop_back();
+      if (!head.empty()) return head;
+    }
+    return "";
+  }
+
+  // A combination code the index gives for the two conditions: an entry under the first's
+  // main term, through a "with" subterm, whose words name the second's main term.
+  Status combination(const CodeDetail& a, const CodeDetail& b) {
+    const std::string first = main_term(a), second = main_term(b);
+    if (first.empty() || second.empty() || a.record.system != kIcd10Cm || b.record.system != kIcd10Cm) return Status::ok();
+    SearchRequest request;
+    request.query = first + " with " + second;
+    request.system = std::string(kIcd10Cm);
+    request.limit = 5;
+    auto found = searcher_.search(request);
+    if (!found.is_ok()) return found.status();
+    auto lower = [](std::string text) {
+      for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      return text;
+    };
+    for (const auto& hit : found.value().hits) {
+      if (hit.code == a.display_code || hit.code == b.display_code) continue;
+      auto detail = searcher_.code_detail(hit.system, hit.code);
+      if (!detail.is_ok()) continue;
+      for (const auto& entry : detail.value().record.index_entries) {
+        if (entry.path.size() < 3 || lower(entry.path[0]).rfind(lower(first), 0) != 0) continue;
+        bool with = false;
+        std::string rest;
+        for (std::size_t i = 1; i < entry.path.size(); ++i) {
+          if (lower(entry.path[i]) == "with") with = true;
+          else if (with) rest += lower(entry.path[i]) + " ";
+        }
+        if (!with || rest.find(lower(second).substr(0, std::min<std::size_t>(lower(second).size(), 6))) == std::string::npos) continue;
+        std::string path = joined(entry.path, ", ");
+        add_code(detail.value(), "combination", "Alphabetic Index: " + path);
+        a_.facts.push_back("The Alphabetic Index has a combination code for the two: " + path + " -> " + hit.code + " " +
+                           hit.title + " (guideline I.B.9).");
+        a_.citations.push_back({"code", hit.code + " " + hit.title, hit.system, hit.code, "Alphabetic Index: " + path});
+        return cite_guideline("I.B.9");
+      }
+    }
+    return Status::ok();
+  }
+
+  Status guidelines(const std::string& topic, std::size_t count) {
+    SearchRequest request;
+    request.query = topic;
+    request.system = std::string(kGuidelines);
+    request.limit = count;
+    auto found = searcher_.search(request);
+    if (!found.is_ok()) return found.status();
+    for (const auto& hit : found.value().hits) {
+      auto detail = searcher_.code_detail(std::string(kGuidelines), hit.code);
+      if (!detail.is_ok()) {
+        if (detail.status().code() == StatusCode::kNotFound) continue;
+        return detail.status();
+      }
+      const CodeRecord& section = detail.value().record;
+      AnswerSection quoted_section{hit.code, section.title, excerpt(section.description), section.referenced_codes};
+      a_.sections.push_back(std::move(quoted_section));
+      a_.citations.push_back({"guideline", "Guideline " + hit.code + " " + section.title, std::string(kGuidelines), hit.code, ""});
+    }
+    if (a_.question.type == QuestionType::kGuidelines) {
+      if (a_.sections.empty()) {
+        a_.summary = "No guideline section matches " + quoted(topic) + ".";
+        a_.suggestion = "Try the condition's name alone, or browse the sections under /v1/guidelines/search.";
+      } else {
+        a_.summary = "The Official Guidelines sections for " + quoted(topic) + ", best match first: " +
+                     a_.sections.front().section + " " + a_.sections.front().title + ".";
+      }
+    }
+    return Status::ok();
+  }
+
+  // The opening of a section's text, cut at a sentence end near kSectionExcerpt.
+  static std::string excerpt(const std::string& text) {
+    if (text.size() <= kSectionExcerpt) return text;
+    std::size_t cut = text.rfind(". ", kSectionExcerpt);
+    if (cut == std::string::npos || cut < kSectionExcerpt / 2) {
+      cut = text.rfind(' ', kSectionExcerpt);
+      if (cut == std::string::npos) cut = kSectionExcerpt;
+      // Never cut inside a UTF-8 sequence.
+      while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+      return text.substr(0, cut) + " ...";
+    }
+    return text.substr(0, cut + 1) + " ...";
+  }
+
+  Status how_to_code() {
+    SearchRequest request;
+    request.query = a_.question.topic;
+    request.system = a_.question.system;
+    request.limit = 5;
+    auto found = searcher_.search(request);
+    if (!found.is_ok()) return found.status();
+    const SearchResponse& response = found.value();
+    if (response.hits.empty()) {
+      a_.summary = "No code matches " + quoted(a_.question.topic) + ".";
+      a_.suggestion = "Try other words for it, or the condition's name alone.";
+      return Status::ok();
+    }
+    for (const auto& hit : response.hits) add_hit(hit, "result", "");
+    const SearchHit& best = response.hits.front();
+    a_.summary = "For " + quoted(response.corrected_query.empty() ? a_.question.topic : response.corrected_query) +
+                 " the best match is " + best.code + " " + quoted(best.title) + " (" + system_label(best.system) +
+                 (best.is_billable ? ", billable" : ", a header") + ").";
+    auto detail = searcher_.code_detail(best.system, best.code);
+    if (!detail.is_ok()) return detail.status();
+    const CodeDetail& card = detail.value();
+    cite_code(card);
+    // The instructions that apply to the code: its own notes and those of its ancestors.
+    auto instruct = [&](const std::string& at, const Note& note) {
+      if (note.kind != NoteKind::kUseAdditionalCode && note.kind != NoteKind::kCodeFirst && note.kind != NoteKind::kCodeAlso) return;
+      a_.facts.push_back(std::string(note_label(note.kind)) + " (note at " + at + "): " + note.text);
+      cite_note(at, card.record.system, note);
+    };
+    for (const auto& note : card.record.notes) instruct(card.display_code, note);
+    for (const auto& inherited : card.inherited_notes) instruct(inherited.from_code, inherited.note);
+    if (!card.seventh_characters.empty() && card.record.code.size() < 7 && card.record.system == kIcd10Cm) {
+      std::vector<std::string> options;
+      for (const auto& seventh : card.seventh_characters) options.push_back(seventh.character + " " + seventh.meaning);
+      a_.facts.push_back("A 7th character is required (defined at " + card.seventh_characters_from + "): " +
+                         joined(options, "; ") + ".");
+    }
+    a_.cards.push_back(card);
+    return Status::ok();
+  }
+
+  // The releases of system the index holds, oldest first.
+  std::vector<std::string> releases_of(const std::string& system) const {
+    std::vector<std::string> releases;
+    for (const auto& known : searcher_.info().release_history) {
+      if (known.system == system) releases.push_back(known.release);
+    }
+    return releases;
+  }
+
+  std::string known_releases(const std::string& system) const {
+    std::vector<std::string> labels;
+    for (const auto& release : releases_of(system)) labels.push_back(release_label(release));
+    return labels.empty() ? "no release history" : joined(labels);
+  }
+
+  Status validity() {
+    auto cards = asked_cards();
+    if (!cards.is_ok()) return cards.status();
+    for (auto& detail : cards.value()) {
+      const std::string& system = detail.record.system;
+      const std::vector<std::string> releases = releases_of(system);
+      a_.citations.push_back({"release_history", system_label(system) + " releases this index holds: " + known_releases(system), "", "", ""});
+      const CodeValidity& v = detail.record.validity;
+      std::vector<std::string> valid_labels;
+      for (const auto& release : detail.valid_in) valid_labels.push_back(release_label(release));
+      const std::string in_list = valid_labels.empty() ? "no release this index holds" : joined(valid_labels);
+      std::string sentence;
+      const std::string& asked = a_.question.release;
+      if (!asked.empty()) {
+        const bool known = std::find(releases.begin(), releases.end(), asked) != releases.end();
+        const bool valid = std::find(detail.valid_in.begin(), detail.valid_in.end(), asked) != detail.valid_in.end();
+        if (!known) {
+          sentence = "This index holds " + system_label(system) + " " + known_releases(system) + " only, so it cannot say whether " + detail.display_code +
+                     " was valid in " + release_label(asked) + ". " + detail.display_code + " is valid in " + in_list + ".";
+        } else {
+          sentence = std::string(valid ? "Yes. " : "No. ") + detail.display_code + (valid ? " is valid in " : " is not valid in ") +
+                     release_label(asked) + ". It is valid in " + in_list + ".";
+        }
+      } else if (is_deleted(detail)) {
+        sentence = "No. " + deleted_sentence(detail);
+      } else {
+        sentence = "Yes. " + detail.display_code + " is valid in " + release_label(detail.release) + " (valid in " + in_list + ").";
+      }
+      if (!v.from_release.empty()) {
+        a_.facts.push_back(detail.display_code + " is new in " + release_label(v.from_release) +
+                           (v.from_date.empty() ? "" : ", valid for dates of service from " + v.from_date) + ".");
+      } else if (!detail.earliest_release.empty()) {
+        a_.facts.push_back(detail.display_code + " is in " + release_label(detail.earliest_release) +
+                           ", the earliest release this index holds, so it dates from then or earlier.");
+      }
+      if (!v.until_release.empty() && !asked.empty()) a_.facts.push_back(deleted_sentence(detail));
+      const std::string before = billable_before(detail);
+      if (!before.empty()) a_.facts.push_back(before);
+      a_.summary += (a_.summary.empty() ? "" : " ") + sentence;
+      a_.cards.push_back(std::move(detail));
+    }
+    return Status::ok();
+  }
+
+  Status replacement() {
+    auto cards = asked_cards();
+    if (!cards.is_ok()) return cards.status();
+    for (auto& detail : cards.value()) {
+      std::string sentence;
+      const std::string successors = attribute(detail, "Replaced by");
+      if (!successors.empty()) {
+        sentence = detail.display_code + " was deleted in " + release_label(detail.record.validity.until_release) +
+                   "; the conversion table replaces it with " + successors + ".";
+        std::string source;
+        for (const auto& attribute : detail.record.attributes) {
+          if (attribute.name == "Replaced by") source = attribute.detail;
+        }
+        a_.citations.push_back({"conversion_table", source.empty() ? "Conversion table" : source, detail.record.system,
+                                detail.display_code, detail.display_code + " -> " + successors});
+        std::string code;
+        for (const char c : successors + ",") {
+          if (c == ',' || c == ' ') {
+            if (code.empty()) continue;
+            auto replacement = searcher_.code_detail(detail.record.system, code);
+            if (replacement.is_ok()) {
+              add_code(replacement.value(), "replacement", "");
+            } else {
+              a_.codes.push_back({detail.record.system, code, "", false, "replacement", "named by the conversion table; not in this index"});
+            }
+            code.clear();
+          } else {
+            code += c;
+          }
+        }
+      } else if (is_deleted(detail)) {
+        sentence = detail.display_code + " was deleted in " + release_label(detail.record.validity.until_release) +
+                   "; the conversion table names no replacement.";
+      } else {
+        sentence = detail.display_code + " was not replaced: it is valid in " + release_label(detail.release) + ".";
+        if (!detail.record.is_billable) {
+          std::string codes;
+          if (Status listed = list_billable_codes(detail, codes); !listed.is_ok()) return listed;
+          const std::string before = billable_before(detail);
+          sentence += " It is a header now" + (before.empty() ? std::string() : " (" + before.substr(0, before.size() - 1) + ")") +
+                      ". " + codes;
+        }
+      }
+      a_.summary += (a_.summary.empty() ? "" : " ") + sentence;
+      a_.cards.push_back(std::move(detail));
+    }
+    return Status::ok();
+  }
+
+  Status changes() {
+    // Releases are named per code set: fy2026 is ICD-10-CM's and PCS's, 2025-oct HCPCS's.
+    const std::string system = a_.question.system.empty() ? std::string(kIcd10Cm) : a_.question.system;
+    const std::vector<std::string> releases = releases_of(system);
+    const std::string& release = a_.question.release;
+    const auto at = std::find(releases.begin(), releases.end(), release);
+    a_.citations.push_back({"release_history", system_label(system) + " releases this index holds: " + known_releases(system), "", "", ""});
+    if (at == releases.end() || at == releases.begin()) {
+      a_.summary = "This index holds " + system_label(system) + " " + known_releases(system) + ", so it cannot say what " +
+                   release_label(release) + " changed" +
+                   (at == releases.begin() && at != releases.end() ? ": it has no release before it to compare with." : ".");
+      return Status::ok();
+    }
+    const std::string before = *(at - 1);
+    SearchRequest request;
+    request.query = a_.question.topic.empty() ? "disease" : a_.question.topic;
+    request.system = a_.question.system;
+    request.changed_in = release;
+    request.limit = kListedCodes;
+    auto found = searcher_.search(request);
+    if (!found.is_ok()) return found.status();
+    const SearchResponse& response = found.value();
+    const std::string topic = quoted(a_.question.topic);
+    if (response.hits.empty()) {
+      a_.summary = release_label(release) + " changed no code that matches " + topic + ".";
+      return Status::ok();
+    }
+    for (const auto& hit : response.hits) {
+      auto detail = searcher_.code_detail(hit.system, hit.code);
+      if (!detail.is_ok()) continue;
+      const CodeDetail& d = detail.value();
+      std::vector<std::string> what;
+      if (d.record.validity.from_release == release) what.push_back("new in " + release_label(release));
+      if (d.record.validity.until_release == release) what.push_back("deleted in " + release_label(release));
+      const std::string old_title = attribute(d, title_in_release_attribute(before));
+      if (!old_title.empty()) what.push_back("retitled (was " + quoted(old_title) + ")");
+      const std::string old_billable = attribute(d, billable_in_release_attribute(before));
+      if (!old_billable.empty()) what.push_back(old_billable == "yes" ? "now a header (billable in " + release_label(before) + ")"
+                                                                      : "now billable (a header in " + release_label(before) + ")");
+      if (what.empty()) what.push_back("changed in " + release_label(release));
+      add_code(d, "changed", joined(what, "; "));
+    }
+    a_.summary = release_label(release) + " changed " + std::to_string(response.total) + " code" +
+                 (response.total == 1 ? "" : "s") + " matching " + topic + " (against " + release_label(before) +
+                 "); the best matches are listed.";
+    return Status::ok();
+  }
+
+  Status crosswalk() {
+    a_.summary = "The ICD-9-CM crosswalks (the CMS General Equivalence Mappings) are not in this index, so it cannot map " +
+                 joined(a_.question.codes) + ".";
+    a_.suggestion = "Search for the condition's or procedure's words to find the ICD-10 code.";
+    return Status::ok();
+  }
+
+  Status out_of_scope() {
+    switch (a_.question.out_of_scope) {
+      case OutOfScope::kNcci:
+        a_.summary = "NCCI edits (procedure-to-procedure pairs and medically unlikely edits) are CMS's quarterly NCCI "
+                     "tables, not part of the code sets this index holds, so it cannot answer this.";
+        a_.suggestion = "Check the current NCCI edit tables on cms.gov.";
+        break;
+      case OutOfScope::kCoverage:
+        a_.summary = "Coverage (national and local coverage determinations, prior authorization) is set by Medicare and each "
+                     "payer, not by the code sets this index holds, so it cannot answer this.";
+        a_.suggestion = "Check the Medicare Coverage Database or the payer's policy.";
+        break;
+      case OutOfScope::kPayment:
+        a_.summary = "Payment (fee schedules, RVUs, reimbursement) is not part of the code sets this index holds, so it "
+                     "cannot answer this.";
+        a_.suggestion = "Check the CMS fee schedules or the payer's contract.";
+        break;
+      case OutOfScope::kCpt:
+      case OutOfScope::kNone:
+        a_.summary = "CPT codes are the AMA's and this index holds no licensed CPT file, so it cannot answer for CPT.";
+        a_.suggestion = "Load a licensed CPT file (docs/IMPORT.md), or search ICD-10-PCS and HCPCS Level II for the procedure.";
+        break;
+    }
+    // What the sources do hold about the subject: the codes named, or the nearest codes.
+    for (const auto& typed : a_.question.codes) {
+      auto detail = find(typed);
+      if (!detail.is_ok()) return detail.status();
+      if (detail.value()) add_code(*detail.value(), "asked", "");
+    }
+    if (a_.question.out_of_scope == OutOfScope::kCpt && !a_.question.topic.empty()) {
+      SearchRequest request;
+      request.query = a_.question.topic;
+      request.limit = 3;
+      auto found = searcher_.search(request);
+      if (found.is_ok()) {
+        for (const auto& hit : found.value().hits) add_hit(hit, "alternative", "");
+      }
+    }
+    return Status::ok();
+  }
+
+  const Searcher& searcher_;
+  Answer& a_;
+};
+
+}  // namespace
+
+Result<Answer> answer_question(const Searcher& searcher, const std::string& text) {
+  SearchRequest check;
+  check.query = text;
+  if (Status valid = validate_search_request(check); !valid.is_ok()) return valid;
+  Answer answer;
+  answer.question = parse_question(text);
+  if (Status built = AnswerBuilder(searcher, answer).build(); !built.is_ok()) return built;
+  return answer;
+}
+
+}  // namespace medcode::searcher
