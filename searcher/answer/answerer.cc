@@ -449,53 +449,68 @@ class AnswerBuilder {
       if (card->record.is_billable || is_deleted(*card)) continue;
       a_.facts.push_back(card->display_code + " is a header: report one of its billable codes instead.");
     }
-    if (Status combined = combination(a, b); !combined.is_ok()) return combined;
+    // With no note between them, the index may still give one code for both.
+    if (kinds.empty()) {
+      if (Status combined = combination(a, b); !combined.is_ok()) return combined;
+    }
     for (auto& card : cards) a_.cards.push_back(std::move(card));
     return Status::ok();
+  }
+
+  // "Hypertension, hypertensive (accelerated) ..." -> "Hypertension".
+  static std::string main_term_of(std::string head) {
+    const std::size_t cut = head.find_first_of(",(");
+    if (cut != std::string::npos) head = head.substr(0, cut);
+    while (!head.empty() && head.back() == ' ') head.pop_back();
+    return head;
   }
 
   // The Alphabetic Index main term of a code: the head of its first index path.
   static std::string main_term(const CodeDetail& detail) {
     for (const auto& entry : detail.record.index_entries) {
       if (entry.source != IndexSource::kAlphabeticIndex || entry.path.empty()) continue;
-      std::string head = entry.path[0];
-      const std::size_t cut = head.find_first_of(",(");
-      if (cut != std::string::npos) head = head.substr(0, cut);
-      while (!head.empty() && head.back() == ' ') head.pop_back();
+      const std::string head = main_term_of(entry.path[0]);
       if (!head.empty()) return head;
     }
     return "";
   }
 
   // A combination code the index gives for the two conditions: an entry under the first's
-  // main term, through a "with" subterm, whose words name the second's main term.
+  // main term whose subterms after "with" hold at least two of the words of the second's
+  // title ("Hypertension, with, chronic kidney disease" for I10 and N18.30).
   Status combination(const CodeDetail& a, const CodeDetail& b) {
     const std::string first = main_term(a), second = main_term(b);
     if (first.empty() || second.empty() || a.record.system != kIcd10Cm || b.record.system != kIcd10Cm) return Status::ok();
+    std::set<std::string> wanted;
+    for (const auto& word : title_words(b.record.title)) {
+      if (word.size() >= 4 && word != "unspecified" && word != "other" && word != "with" && word != "without") wanted.insert(word);
+    }
     SearchRequest request;
-    request.query = first + " with " + second;
+    request.query = first + " with " + b.record.title;
     request.system = std::string(kIcd10Cm);
     request.limit = 5;
     auto found = searcher_.search(request);
     if (!found.is_ok()) return found.status();
-    auto lower = [](std::string text) {
-      for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      return text;
-    };
+    const std::set<std::string> head = title_words(first);
     for (const auto& hit : found.value().hits) {
       if (hit.code == a.display_code || hit.code == b.display_code) continue;
       auto detail = searcher_.code_detail(hit.system, hit.code);
       if (!detail.is_ok()) continue;
       for (const auto& entry : detail.value().record.index_entries) {
-        if (entry.path.size() < 3 || lower(entry.path[0]).rfind(lower(first), 0) != 0) continue;
+        if (entry.source != IndexSource::kAlphabeticIndex || entry.path.size() < 3) continue;
+        if (title_words(main_term_of(entry.path[0])) != head) continue;
         bool with = false;
-        std::string rest;
+        std::size_t shared = 0;
         for (std::size_t i = 1; i < entry.path.size(); ++i) {
-          if (lower(entry.path[i]) == "with") with = true;
-          else if (with) rest += lower(entry.path[i]) + " ";
+          const std::set<std::string> words = title_words(entry.path[i]);
+          if (words == std::set<std::string>{"with"}) {
+            with = true;
+          } else if (with) {
+            for (const auto& word : words) shared += wanted.count(word);
+          }
         }
-        if (!with || rest.find(lower(second).substr(0, std::min<std::size_t>(lower(second).size(), 6))) == std::string::npos) continue;
-        std::string path = joined(entry.path, ", ");
+        if (!with || shared < std::min<std::size_t>(2, wanted.size())) continue;
+        const std::string path = joined(entry.path, ", ");
         add_code(detail.value(), "combination", "Alphabetic Index: " + path);
         a_.facts.push_back("The Alphabetic Index has a combination code for the two: " + path + " -> " + hit.code + " " +
                            hit.title + " (guideline I.B.9).");
@@ -782,12 +797,16 @@ class AnswerBuilder {
       if (!detail.is_ok()) return detail.status();
       if (detail.value()) add_code(*detail.value(), "asked", "");
     }
+    // For a CPT procedure, the ICD-10-PCS and HCPCS codes for its words.
     if (a_.question.out_of_scope == OutOfScope::kCpt && !a_.question.topic.empty()) {
-      SearchRequest request;
-      request.query = a_.question.topic;
-      request.limit = 3;
-      auto found = searcher_.search(request);
-      if (found.is_ok()) {
+      for (const auto& [system, count] : {std::pair{kIcd10Pcs, 2}, std::pair{kHcpcs, 1}}) {
+        SearchRequest request;
+        request.query = a_.question.topic;
+        request.system = std::string(system);
+        request.limit = static_cast<std::size_t>(count);
+        request.billable = BillableFilter::kBillableOnly;  // no modifiers
+        auto found = searcher_.search(request);
+        if (!found.is_ok()) return found.status();
         for (const auto& hit : found.value().hits) add_hit(hit, "alternative", "");
       }
     }

@@ -103,13 +103,14 @@ std::string without_guideline_words(const std::string& normalized) {
   return kept.empty() ? normalized : kept;
 }
 
-// The code a question asks about: "what is I10", "what is code E11.9?", "define 0DTJ4ZZ".
+// The code a question asks about: "what is I10", "what is code E11.9?", "define 0DTJ4ZZ",
+// "is R05 billable".
 // "" unless every other word is a question word.
 std::string code_in_question(const std::string& query) {
   static const std::set<std::string> kQuestionWords = {
       "what", "whats", "what's", "is", "the", "a", "code", "icd", "icd10", "icd-10", "icd10cm", "icd-10-cm", "cm",
       "pcs", "hcpcs", "define", "definition", "of", "meaning", "mean", "means", "does", "for", "describe", "lookup",
-      "look", "up", "explain", "stand", "stands"};
+      "look", "up", "explain", "stand", "stands", "billable", "bill", "can", "i", "valid", "still", "modifier"};
   std::vector<std::string> tokens;
   std::string token;
   for (char c : query + " ") {

@@ -42,6 +42,20 @@ TEST_F(SearchCliTest, PrintsRankedResultsAsText) {
             "I21.0     icd10cm  header   ST elevation (STEMI) myocardial infarction of anterior wall\n");
 }
 
+// A coding question: the answer, its facts, codes and sources, then a rule and the results.
+TEST_F(SearchCliTest, PrintsTheAnswerToAQuestionFirst) {
+  const ProgramRun result = run(index_flag() + " --limit 1 is I21 billable");
+  EXPECT_EQ(result.exit_code, 0);
+  EXPECT_EQ(result.output.rfind("answer (billable): No. I21 \"Acute myocardial infarction\" is a header in FY2026.", 0), 0u)
+      << result.output;
+  EXPECT_NE(result.output.find("  I21.9     icd10cm  Acute myocardial infarction, unspecified [billable_code]\n"),
+            std::string::npos) << result.output;
+  EXPECT_NE(result.output.find("--\nI21 "), std::string::npos) << result.output;
+  const ProgramRun json = run(index_flag() + " --json --limit 1 what is I10");
+  EXPECT_NE(json.output.find("\"answer\":{\"type\":\"what_is\""), std::string::npos) << json.output;
+  EXPECT_EQ(run(index_flag() + " --json --limit 1 colles fracture").output.find("\"answer\""), std::string::npos);
+}
+
 // Batch mode: one JSON object per input line, bad lines reported in place.
 TEST_F(SearchCliTest, BatchModePrintsOneJsonObjectPerLine) {
   const ProgramRun result = run(index_flag() + " --json --limit 1", "i219\n\nhigh blood pressure\n");

@@ -7,6 +7,7 @@
 
 #include "indexer/build/index_build.h"
 #include "indexer/corpus/corpus_dir.h"
+#include "searcher/answer/answer.h"
 #include "searcher/engine/searcher.h"
 #include "tests/support/fixture_corpus.h"
 
@@ -310,6 +311,80 @@ TEST_F(RealCorpusTest, ReportingCodesRankBelowWhatIsBilled) {
   ASSERT_FALSE(codes.empty());
   for (const auto& code : codes) EXPECT_TRUE(code[0] == 'E' || code[0] == 'K') << code;  // chairs, not G97xx measures
   EXPECT_TRUE(any_starts_with(top("walker", 3), "E01"));
+}
+
+
+// Coding questions on the real corpus, one of each type, examples of our own.
+Answer ask_question(const Searcher& searcher, const std::string& text) {
+  auto answer = answer_question(searcher, text);
+  EXPECT_TRUE(answer.is_ok()) << answer.status().to_string();
+  return answer.is_ok() ? answer.value() : Answer{};
+}
+
+std::vector<std::string> with_role(const Answer& answer, const std::string& role) {
+  std::vector<std::string> codes;
+  for (const auto& code : answer.codes) {
+    if (code.role == role) codes.push_back(code.code);
+  }
+  return codes;
+}
+
+bool has_fact(const Answer& answer, const std::string& part) {
+  return std::any_of(answer.facts.begin(), answer.facts.end(),
+                     [&](const std::string& fact) { return fact.find(part) != std::string::npos; });
+}
+
+#define ask(text) ask_question(*searcher_, text)
+#define EXPECT_STARTS(text, part) EXPECT_EQ(std::string(text).rfind(part, 0), 0u) << (text)
+
+TEST_F(RealCorpusTest, AnswerWhatIsAndBillable) {
+  EXPECT_STARTS(ask("what is J45.20").summary, "J45.20 (ICD-10-CM) is billable: \"Mild intermittent asthma, uncomplicated\".");
+  const Answer cough = ask("is R05 billable");
+  EXPECT_STARTS(cough.summary, "No. R05 \"Cough\" is a header in FY2026. It needs 1 more character: its 6 billable codes are");
+  EXPECT_EQ(with_role(cough, "billable_code"), (std::vector<std::string>{"R05.1", "R05.2", "R05.3", "R05.4", "R05.8", "R05.9"}));
+  EXPECT_STARTS(ask("is G35 billable").summary, "No. G35 \"Multiple sclerosis\" is a header in FY2026.");
+}
+
+TEST_F(RealCorpusTest, AnswerCompareAndTogetherFollowTheNotes) {
+  const Answer diabetes = ask("E11.9 vs E10.9");
+  EXPECT_TRUE(has_fact(diabetes, "Excludes1 note at E11 names E10.9: \"type 1 diabetes mellitus (E10.-)\"."));
+  EXPECT_STARTS(ask("can I10 be coded with O10.02").summary, "No. An Excludes1 note links I10 and O10.02");
+  EXPECT_STARTS(ask("can I10 be coded with I63.9").summary, "Yes. An Excludes2 note links I10 and I63.9");
+  const Answer insulin = ask("can E11.9 be coded with Z79.4");
+  EXPECT_STARTS(insulin.summary, "Yes. A sequencing note links E11.9 and Z79.4");
+  EXPECT_TRUE(has_fact(insulin, "Use additional code note at E11 names Z79.4"));
+  // No note links them, but the index's "Hypertension, kidney, with ... chronic kidney disease".
+  EXPECT_EQ(with_role(ask("can I10 be coded with N18.30"), "combination"), std::vector<std::string>{"I12.9"});
+}
+
+TEST_F(RealCorpusTest, AnswerGuidelinesAndHowToCode) {
+  const Answer ulcers = ask("guidelines for pressure ulcer");
+  ASSERT_FALSE(ulcers.sections.empty());
+  EXPECT_EQ(ulcers.sections[0].section.rfind("I.C.12.a", 0), 0u) << ulcers.sections[0].section;
+  const Answer ckd = ask("how do i code type 2 diabetes with ckd stage 3");
+  ASSERT_FALSE(ckd.codes.empty());
+  EXPECT_EQ(ckd.codes[0].code, "E11.22");
+  EXPECT_TRUE(has_fact(ckd, "Use additional code (note at E11.22): code to identify stage of chronic kidney disease (N18.1-N18.6)"));
+}
+
+TEST_F(RealCorpusTest, AnswerValidityReplacementAndChanges) {
+  EXPECT_STARTS(ask("is E11.A valid in fy2025").summary, "No. E11.A is not valid in FY2025. It is valid in FY2026.");
+  EXPECT_STARTS(ask("is J45.20 valid in FY2019").summary, "This index holds ICD-10-CM FY2025, FY2026 only, so it cannot say");
+  const Answer food = ask("what replaced T78.1XXA");
+  EXPECT_EQ(with_role(food, "replacement").size(), 7u);
+  EXPECT_EQ(with_role(food, "replacement")[0], "T78.110A");
+  const Answer ms = ask("what changed in fy2026 for multiple sclerosis");
+  const auto changed = with_role(ms, "changed");
+  EXPECT_NE(std::find(changed.begin(), changed.end(), "G35.D"), changed.end()) << ms.summary;
+  EXPECT_NE(std::find(changed.begin(), changed.end(), "G35"), changed.end()) << ms.summary;
+}
+
+TEST_F(RealCorpusTest, AnswerOutOfScopeOffersWhatTheSourcesHold) {
+  const Answer cpt = ask("cpt code for appendectomy");
+  EXPECT_STARTS(cpt.summary, "CPT codes are the AMA's");
+  const auto alternatives = with_role(cpt, "alternative");
+  EXPECT_NE(std::find(alternatives.begin(), alternatives.end(), "0DTJ4ZZ"), alternatives.end());
+  EXPECT_STARTS(ask("does medicare cover a walker").summary, "Coverage");
 }
 
 }  // namespace

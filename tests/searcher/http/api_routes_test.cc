@@ -36,6 +36,37 @@ TEST_F(ApiRoutesTest, SearchReturnsRankedJson) {
   EXPECT_NE(response.body.find("\"hierarchy\":{\"chapter\":\"9\""), std::string::npos);
 }
 
+// A coding question: /v1/answer answers it; /v1/search adds the answer to its results,
+// and a phrase gets none.
+TEST_F(ApiRoutesTest, AnswerRouteAndTheSearchAnswerField) {
+  const HttpResponse answer = get("/v1/answer?q=is+I21+billable");
+  ASSERT_EQ(answer.status, 200) << answer.body;
+  EXPECT_EQ(last_route_, Route::kAnswer);
+  EXPECT_EQ(answer.body.rfind("{\"type\":\"billable\",\"question\":{\"codes\":[\"I21\"]}", 0), 0u) << answer.body;
+  EXPECT_NE(answer.body.find("{\"code\":\"I21.9\",\"system\":\"icd10cm\",\"title\":\"Acute myocardial infarction, "
+                             "unspecified\",\"billable\":true,\"role\":\"billable_code\"}"),
+            std::string::npos) << answer.body;
+  EXPECT_NE(answer.body.find("\"href\":\"/code/icd10cm/I21\""), std::string::npos) << answer.body;
+  const HttpResponse not_question = get("/v1/answer?q=colles+fracture");
+  EXPECT_EQ(not_question.body.rfind("{\"type\":\"none\"", 0), 0u) << not_question.body;
+  const HttpResponse search = get("/v1/search?q=guidelines+for+sepsis&limit=1");
+  EXPECT_NE(search.body.find("\"answer\":{\"type\":\"guidelines\""), std::string::npos) << search.body;
+  EXPECT_EQ(get("/v1/search?q=colles+fracture&limit=1").body.find("\"answer\""), std::string::npos);
+  EXPECT_EQ(get("/v1/answer?q=").status, 400);
+}
+
+TEST_F(ApiRoutesTest, SearchChangedInARelease) {
+  const HttpResponse changed = get("/v1/search?q=neurodevelopmental&changed_in=fy2026&system=icd10cm");
+  ASSERT_EQ(changed.status, 200) << changed.body;
+  EXPECT_NE(changed.body.find("\"code\":\"QA0.0\""), std::string::npos) << changed.body;
+  EXPECT_EQ(get("/v1/search?q=cholera&changed_in=fy2026&system=icd10cm").body.find("\"code\":\"A00"), std::string::npos);
+  const HttpResponse deleted = get("/v1/search?q=contusion+abdominal+wall&changed_in=fy2026");
+  EXPECT_NE(deleted.body.find("\"code\":\"S30.1XXA\""), std::string::npos) << deleted.body;
+  const HttpResponse unknown = get("/v1/search?q=cholera&changed_in=fy2019");
+  EXPECT_EQ(unknown.status, 400);
+  EXPECT_NE(unknown.body.find("parameter \\\"changed_in\\\""), std::string::npos) << unknown.body;
+}
+
 // release= limits results to the codes valid in that release and says so; a code's
 // detail names the releases it is valid in.
 // Page 2 holds the results after page 1 (offset > 0 once returned nothing).
