@@ -95,6 +95,9 @@ std::string release_label(const std::string& release);
 inline constexpr std::string_view kTitleInReleasePrefix = "Title in ";
 inline constexpr std::string_view kBillableInReleasePrefix = "Billable in ";
 std::string title_in_release_attribute(const std::string& release);
+// Another name for the code from a curated list ("heart attack"), detail naming the list
+// (indexer/build/lay_names.h).
+inline constexpr std::string_view kAlsoCalledAttribute = "Also called";
 std::string billable_in_release_attribute(const std::string& release);
 
 struct CodeRecord {

@@ -10,6 +10,7 @@
 #include "indexer/build/icd10cm_record_builder.h"
 #include "indexer/build/head_concepts.h"
 #include "indexer/build/lay_vocabularies.h"
+#include "indexer/build/lay_names.h"
 #include "indexer/build/leave_out.h"
 #include "indexer/build/usage_prior.h"
 #include "indexer/corpus/curated_synonyms.h"
@@ -163,6 +164,7 @@ Status build_icd10cm_step(BuildContext& context, std::set<std::string>& cm_codes
   }
   context.report.known_releases.push_back({std::string(kIcd10Cm), context.options.release, order_source->file.effective});
   ValidityResult changes = apply_code_validity(built.records, validity);
+  attach_lay_names(built.records);
   parsed = ParsedSources();  // the readers' output is no longer needed; free it
   context.report.attached_to_ancestor = built.attached_to_ancestor;
   context.report.unattached = built.skipped;

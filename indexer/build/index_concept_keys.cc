@@ -79,6 +79,10 @@ std::vector<std::string> wordings_of(const std::string& step) {
 
 }  // namespace
 
+std::string phrase_concept_key(const std::string& phrase) {
+  return concept_key(words_of(phrase, true), stem_english);
+}
+
 std::vector<std::string> index_concept_keys(const IndexEntry& entry) {
   const bool term_index = entry.source == IndexSource::kAlphabeticIndex ||
                           entry.source == IndexSource::kExternalCause;

@@ -18,4 +18,8 @@ namespace medcode::indexer {
 // nonessential modifiers in parentheses. At most 16 keys.
 std::vector<std::string> index_concept_keys(const IndexEntry& entry);
 
+// The concept key of a free phrase ("myocardial infarction"), as the entries' keys are made:
+// what matches a curated expansion to the entries that name the same concept.
+std::string phrase_concept_key(const std::string& phrase);
+
 }  // namespace medcode::indexer

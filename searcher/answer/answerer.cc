@@ -248,6 +248,11 @@ class AnswerBuilder {
         a_.facts.push_back("A 7th character is required (defined at " + detail.seventh_characters_from + "): " +
                            joined(options, "; ") + ".");
       }
+      std::vector<std::string> names;
+      for (const auto& attribute : detail.record.attributes) {
+        if (attribute.name == kAlsoCalledAttribute) names.push_back(attribute.value + " (" + attribute.detail + ")");
+      }
+      if (!names.empty()) a_.facts.push_back("Also called: " + joined(names, "; ") + ".");
       if (!detail.ancestors.empty()) {
         std::vector<std::string> path;
         for (const auto& ancestor : detail.ancestors) path.push_back(ancestor.code + " " + ancestor.title);

@@ -12,7 +12,8 @@ namespace medcode::searcher {
 enum class Route {
   kSearch, kSuggest, kCode, kGuidelineSearch, kGuideline, kAnswer, kHealth, kMetrics, kPage, kAsset, kOther
 };
-inline constexpr std::size_t kRouteCount = 10;
+// kOther is last: every route has a slot.
+inline constexpr std::size_t kRouteCount = static_cast<std::size_t>(Route::kOther) + 1;
 
 // Name used as the route label: "search", "suggest", "code", ...
 const char* route_name(Route route);

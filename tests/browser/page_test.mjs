@@ -29,7 +29,7 @@ try {
     // Screenshot mode: results for a lay phrase, for docs/.
     const query = queryAt > 0 ? process.argv[queryAt + 1] : "heart attack";
     await page.goto(base + "/?q=" + encodeURIComponent(query));
-    await page.waitForSelector("#results li");
+    await page.waitForSelector("#results li, #answer:not([hidden])");
     await page.screenshot({ path: process.argv[screenshotAt + 1], fullPage: false });
     console.log("screenshot written");
     process.exit(0);
@@ -71,6 +71,8 @@ try {
   check(detailText.includes("high blood pressure"), "inclusion terms shown");
   check(detailText.includes("Excludes1"), "excludes notes shown");
   check(detailText.includes("Hypertension, hypertensive"), "index entries shown");
+  const alsoCalled = await page.textContent("#detail .also-called");
+  check(alsoCalled.startsWith("Also called: high blood pressure") && alsoCalled.includes("HTN abbreviation"), "lay names shown: " + alsoCalled);
   check(page.url().endsWith("/code/icd10cm/I10"), "code view is a deep link: " + page.url());
 
   // 5. A deep link to a 7th-character code shows its ancestors and inherited 7th characters.
@@ -109,7 +111,34 @@ try {
   await page.goto(base + "/");
   await page.waitForFunction(() => document.querySelector("#index-info").textContent.includes("HCPCS"));
 
-  // 8. Phone width: the page still lays out without horizontal scrolling.
+  // 8. A coding question gets an answer card above the results; its claims link to their
+  // sources, and the keyboard reaches them.
+  await page.goto(base + "/?q=is+I21+billable");
+  await page.waitForSelector("#answer:not([hidden]) .summary");
+  const summary = await page.textContent("#answer .summary");
+  check(summary.startsWith("No. I21 \"Acute myocardial infarction\" is a header"), "answer summary: " + summary);
+  const answerLinks = await page.$$eval("#answer a", (links) => links.map((a) => a.getAttribute("href")));
+  check(answerLinks.includes("/code/icd10cm/I21.9"), "answer links its billable codes: " + answerLinks);
+  check(answerLinks.includes("/code/icd10cm/I21"), "answer cites the code page: " + answerLinks);
+  await page.focus("#q");
+  let reached = false;
+  for (let i = 0; i < 8 && !reached; ++i) {
+    await page.keyboard.press("Tab");
+    reached = await page.evaluate(() => document.activeElement.closest("#answer") !== null);
+  }
+  check(reached, "Tab reaches the answer card");
+  await page.keyboard.press("Enter");
+  await page.waitForSelector("#detail:not([hidden]) h1");
+  check(page.url().includes("/code/icd10cm/I21"), "Enter on an answer link opens the code: " + page.url());
+  check(await page.isHidden("#answer"), "the answer card closes on a code page");
+  await page.goto(base + "/?q=guidelines+for+sepsis");
+  await page.waitForSelector("#answer:not([hidden]) .answer-sections a");
+  check((await page.getAttribute("#answer .answer-sections a", "href")).startsWith("/guideline/I.C.1.d"), "answer quotes the sepsis section");
+  await page.goto(base + "/?q=colles+fracture");
+  await page.waitForSelector("#results li");
+  check(await page.isHidden("#answer"), "a phrase gets no answer card");
+
+  // 9. Phone width: the page still lays out without horizontal scrolling.
   await page.setViewportSize({ width: 375, height: 700 });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
   check(!overflow, "no horizontal scrolling at phone width");

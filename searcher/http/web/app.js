@@ -7,6 +7,7 @@
 const $ = (id) => document.getElementById(id);
 const input = $("q"), systemSelect = $("system"), releaseSelect = $("release"), suggestions = $("suggestions");
 const results = $("results"), detail = $("detail"), statusLine = $("status"), guidelinesBox = $("guidelines");
+const answerCard = $("answer");
 let suggestTimer = null, suggestItems = [], suggestIndex = -1, resultIndex = -1, suggestSeq = 0;
 
 function escapeHtml(text) {
@@ -88,9 +89,38 @@ function chooseSuggestion(index) {
   runSearch(true);
 }
 
+// --- answer card -----------------------------------------------------------------------
+// A coding question's answer, above the results: the summary, what it rests on, the codes
+// it names and its sources, each linked to the code page or guideline section.
+const answerNames = { what_is: "Code", billable: "Billable?", compare: "Comparison", together: "Coding together",
+  guidelines: "Official Guidelines", how_to_code: "How to code", validity: "Validity", replacement: "Replacement",
+  changes: "Changes", crosswalk: "Crosswalk", out_of_scope: "Outside these code sets" };
+const roleNames = { asked: "asked", billable_code: "billable code", replacement: "replacement", combination: "combination code",
+  result: "match", changed: "changed", alternative: "instead" };
+
+function renderAnswer(answer) {
+  if (!answer || answer.type === "none") { answerCard.hidden = true; answerCard.innerHTML = ""; return; }
+  const codes = answer.codes.map((c) => `<li><a class="code-link" href="${codeHref(c.system, c.code)}">${escapeHtml(c.code)}</a>
+      ${escapeHtml(c.title)} ${c.title ? badge(c.billable, c.system) : ""} <span class="role">${escapeHtml(roleNames[c.role] || c.role)}</span>
+      ${c.detail ? `<span class="year">${escapeHtml(c.detail)}</span>` : ""}</li>`);
+  const sections = answer.sections.map((s) => `<li><a href="${codeHref("guidelines", s.section)}"><b>${escapeHtml(s.section)}</b>
+      ${escapeHtml(s.title)}</a>${s.text ? `<p class="excerpt">${escapeHtml(s.text)}</p>` : ""}</li>`);
+  const sources = answer.citations.map((c) => `<li>${c.href ? `<a href="${escapeHtml(c.href)}">${escapeHtml(c.label)}</a>` : escapeHtml(c.label)}${c.text ? `: <q>${escapeHtml(c.text)}</q>` : ""}</li>`);
+  answerCard.innerHTML = `
+    <h2 id="answer-heading">${escapeHtml(answerNames[answer.type] || answer.type)}</h2>
+    <p class="summary">${escapeHtml(answer.summary)}</p>
+    ${answer.facts.length ? `<ul class="facts">${answer.facts.map((f) => `<li>${escapeHtml(f)}</li>`).join("")}</ul>` : ""}
+    ${codes.length ? `<ul class="answer-codes">${codes.join("")}</ul>` : ""}
+    ${sections.length ? `<ul class="answer-sections">${sections.join("")}</ul>` : ""}
+    ${answer.suggestion ? `<p class="suggestion">${escapeHtml(answer.suggestion)}</p>` : ""}
+    ${sources.length ? `<details class="sources" open><summary>Sources</summary><ul>${sources.join("")}</ul></details>` : ""}`;
+  answerCard.hidden = false;
+}
+
 // --- search results --------------------------------------------------------------------
 function renderResults(data) {
   detail.hidden = true;
+  renderAnswer(data.answer);
   resultIndex = -1;
   const corrected = (data.corrected_query ? ` Showing results for <b>${escapeHtml(data.corrected_query)}</b>.` : "") +
     (data.release ? ` Codes valid in ${escapeHtml(data.release.toUpperCase())}, with its titles.` : "");
@@ -162,6 +192,7 @@ function validityLine(d) {
 
 function renderDetail(d) {
   results.innerHTML = "";
+  renderAnswer(null);
   statusLine.textContent = "";
   guidelinesBox.hidden = true;
   const guideline = d.system === "guidelines";
@@ -174,7 +205,9 @@ function renderDetail(d) {
   const seventh = d.seventh_characters.options.map((o) => `<li><b>${escapeHtml(o.character)}</b> ${escapeHtml(o.meaning)}</li>`);
   const index = d.index_entries.map((e) => `<li>${escapeHtml(e.path.join(" › "))}${e.column ? ` <i>(${escapeHtml(e.column)})</i>` : ""} <span class="year">${escapeHtml(e.source.replace(/_/g, " "))}, FY${e.release_year}</span></li>`);
   const children = d.children.map((c) => `<li><a class="code-link" href="${codeHref(d.system, c.code)}">${escapeHtml(c.code)}</a> ${escapeHtml(c.title)} ${guideline ? "" : badge(c.billable, d.system)}</li>`);
-  const attributes = (d.attributes || []).filter((a) => a.name !== "Page").map((a) => `<tr><th>${escapeHtml(a.name)}</th><td>${escapeHtml(a.value)}${a.detail ? `<div class="year">${escapeHtml(a.detail)}</div>` : ""}</td></tr>`);
+  const alsoCalled = (d.attributes || []).filter((a) => a.name === "Also called")
+    .map((a) => `${escapeHtml(a.value)} <span class="year">${escapeHtml(a.detail.split(" (")[0])}</span>`);
+  const attributes = (d.attributes || []).filter((a) => a.name !== "Page" && a.name !== "Also called").map((a) => `<tr><th>${escapeHtml(a.name)}</th><td>${escapeHtml(a.value)}${a.detail ? `<div class="year">${escapeHtml(a.detail)}</div>` : ""}</td></tr>`);
   const guidelines = (d.guidelines || []).map((g) => `<li><a href="${codeHref("guidelines", g.section)}"><b>${escapeHtml(g.section)}</b> ${escapeHtml(g.title)}</a> <span class="year">names ${escapeHtml(g.via_code)}</span></li>`);
   const referenced = (d.referenced_codes || []).map((c) => /^[A-Z][0-9][0-9A-Z](\.[0-9A-Z]+)?$/.test(c)
     ? `<li><a class="code-link" href="${codeHref("icd10cm", c)}">${escapeHtml(c)}</a></li>` : `<li>${escapeHtml(c)}</li>`);
@@ -184,6 +217,7 @@ function renderDetail(d) {
     <p class="crumbs">${crumbs}</p>
     <h1><span class="code-link">${escapeHtml(d.code)}</span> ${escapeHtml(d.title)} ${badge(d.billable, d.system)} ${systemLabel(d.system)}</h1>
     ${d.short_title && d.short_title !== d.title ? `<p class="year">Short title: ${escapeHtml(d.short_title)}</p>` : ""}
+    ${alsoCalled.length ? `<p class="also-called">Also called: ${alsoCalled.join(", ")}</p>` : ""}
     ${validityLine(d)}
     ${d.times_reported ? `<p class="validity">Reported ${d.times_reported.toLocaleString("en-US")} times in California hospital care in 2023 (HCAI)</p>` : ""}
     ${d.description ? `<div class="description">${escapeHtml(d.description)}</div>` : ""}
@@ -225,7 +259,7 @@ function route() {
   systemSelect.value = params.get("system") || "";
   releaseSelect.value = params.get("release") || "";
   if (input.value) runSearch(false);
-  else { results.innerHTML = ""; detail.hidden = true; guidelinesBox.hidden = true; statusLine.textContent = ""; }
+  else { results.innerHTML = ""; detail.hidden = true; guidelinesBox.hidden = true; statusLine.textContent = ""; renderAnswer(null); }
 }
 
 input.addEventListener("input", () => { clearTimeout(suggestTimer); suggestTimer = setTimeout(fetchSuggestions, 120); });
