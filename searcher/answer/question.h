@@ -62,4 +62,10 @@ struct Question {
 // Parses text (UTF-8, any case). Anything that is not one of the shapes is kNone.
 Question parse_question(std::string_view text);
 
+// What the result list under an answer searches for: the subject words of a question about
+// a phrase ("sepsis" for "guidelines for sepsis"), or the first code a question names ("I10"
+// for "can I10 be coded with N18.30"); "" to search the text as typed (not a question, a
+// crosswalk, or nothing left).
+std::string results_query(const Question& question);
+
 }  // namespace medcode::searcher

@@ -360,4 +360,19 @@ Question parse_question(std::string_view text) {
   return q;
 }
 
+std::string results_query(const Question& question) {
+  switch (question.type) {
+    case QuestionType::kNone:
+    case QuestionType::kCrosswalk:
+      return "";
+    case QuestionType::kGuidelines:
+    case QuestionType::kHowToCode:
+    case QuestionType::kChanges:
+    case QuestionType::kOutOfScope:
+      return question.topic;
+    default:
+      return question.codes.empty() ? "" : question.codes.front();
+  }
+}
+
 }  // namespace medcode::searcher

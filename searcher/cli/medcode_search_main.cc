@@ -94,10 +94,13 @@ Status run_query(const Searcher& searcher, SearchRequest request, const std::str
     auto described = searcher.describe_text_query(query);
     if (described.is_ok()) std::printf("xapian query: %s\n", described.value().c_str());
   }
+  // A coding question's answer comes first, then results for what it asks about.
+  const medcode::searcher::Question question = medcode::searcher::parse_question(query);
+  if (const std::string about = medcode::searcher::results_query(question); !about.empty()) request.query = about;
   auto response = searcher.search(request);
-  // A coding question's answer comes first.
+  if (response.is_ok()) response.value().query = query;
   std::optional<medcode::searcher::Answer> answer;
-  if (response.is_ok() && request.offset == 0 && medcode::searcher::parse_question(query).type != medcode::searcher::QuestionType::kNone) {
+  if (response.is_ok() && request.offset == 0 && question.type != medcode::searcher::QuestionType::kNone) {
     auto answered = medcode::searcher::answer_question(searcher, query);
     if (!answered.is_ok()) return answered.status();
     answer = std::move(answered).value();

@@ -51,12 +51,17 @@ HttpResponse search(const ParsedTarget& target, const std::vector<std::string>&,
   request.limit = limit.value();
   request.offset = offset.value();
   request.with_snippets = true;  // the page and API clients show what matched
+  // A coding question gets its answer, on the first page, and results for what it asks
+  // about (its subject words, or the code it names) rather than for its question words.
+  const Question question = parse_question(request.query);
+  const std::string asked = request.query;
+  if (const std::string about = results_query(question); !about.empty()) request.query = about;
   auto response = searcher.search(request);
   if (!response.is_ok()) return error_response(response.status());
-  // A coding question also gets its answer, on the first page.
+  response.value().query = asked;
   std::string answer_json;
-  if (request.offset == 0 && parse_question(request.query).type != QuestionType::kNone) {
-    auto answer = answer_question(searcher, request.query);
+  if (request.offset == 0 && question.type != QuestionType::kNone) {
+    auto answer = answer_question(searcher, asked);
     if (!answer.is_ok()) return error_response(answer.status());
     answer_json = answer_to_json(answer.value());
   }

@@ -165,9 +165,12 @@ async function runSearch(pushHistory) {
   if (releaseSelect.value) params.set("release", releaseSelect.value);
   if (pushHistory) history.pushState(null, "", "/?" + params);
   statusLine.textContent = "Searching...";
-  showGuidelines(text);
+  guidelinesBox.hidden = true;
   try {
-    renderResults(await api("/v1/search?" + params));
+    const data = await api("/v1/search?" + params);
+    renderResults(data);
+    // A question's answer cites its own sections; the aside is for phrases.
+    if (!data.answer) showGuidelines(text);
   } catch (error) {
     results.innerHTML = "";
     statusLine.textContent = error.message;

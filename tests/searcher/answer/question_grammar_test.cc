@@ -77,6 +77,14 @@ TEST(QuestionGrammar, RoutesEachShape) {
   }
 }
 
+TEST(QuestionGrammar, ResultsSearchWhatTheQuestionIsAbout) {
+  EXPECT_EQ(results_query(parse_question("guidelines for sepsis")), "sepsis");
+  EXPECT_EQ(results_query(parse_question("can I10 be coded with N18.30")), "I10");
+  EXPECT_EQ(results_query(parse_question("what changed in fy2026 for asthma")), "asthma");
+  EXPECT_EQ(results_query(parse_question("icd-9 401.9 to icd-10")), "");
+  EXPECT_EQ(results_query(parse_question("colles fracture")), "");
+}
+
 TEST(QuestionGrammar, CrosswalkKnowsItsDirectionAndKind) {
   const Question to_icd10 = parse_question("icd-9 procedure 81.54 to icd-10-pcs");
   EXPECT_EQ(to_icd10.type, QuestionType::kCrosswalk);

@@ -53,6 +53,12 @@ TEST_F(ApiRoutesTest, AnswerRouteAndTheSearchAnswerField) {
   EXPECT_NE(search.body.find("\"answer\":{\"type\":\"guidelines\""), std::string::npos) << search.body;
   EXPECT_EQ(get("/v1/search?q=colles+fracture&limit=1").body.find("\"answer\""), std::string::npos);
   EXPECT_EQ(get("/v1/answer?q=").status, 400);
+  // The results are for what the question asks about, the query echoed as typed.
+  const HttpResponse about = get("/v1/search?q=what+is+the+code+for+colles+fracture&limit=1");
+  EXPECT_EQ(about.body.rfind("{\"query\":\"what is the code for colles fracture\",\"results\":[{\"code\":\"S52.53", 0), 0u)
+      << about.body;
+  const HttpResponse pair = get("/v1/search?q=I21.01+vs+I21.9&limit=1");
+  EXPECT_NE(pair.body.find("\"results\":[{\"code\":\"I21.01\""), std::string::npos) << pair.body;
 }
 
 TEST_F(ApiRoutesTest, SearchChangedInARelease) {
