@@ -239,7 +239,11 @@ Question parse_question(std::string_view text) {
   const std::vector<std::string> words = tokenize(text);
   Question q;
   if (words.empty()) return q;
-  const Shapes shapes = find_shapes(words);
+  Shapes shapes = find_shapes(words);
+  // A question is about a few codes; a list of hundreds is not one to look each up for.
+  constexpr std::size_t kMaxCodes = 8;
+  if (shapes.codes.size() > kMaxCodes) shapes.codes.resize(kMaxCodes);
+  if (shapes.icd9.size() > kMaxCodes) shapes.icd9.resize(kMaxCodes);
   q.codes = shapes.codes;
   q.modifier = shapes.modifier;
   q.system = system_named(words);

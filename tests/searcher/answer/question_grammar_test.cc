@@ -111,6 +111,9 @@ TEST(QuestionGrammar, OddInputIsNotAQuestion) {
   EXPECT_EQ(parse_question("what is").type, QuestionType::kNone);
   EXPECT_EQ(parse_question(std::string(400, 'x')).type, QuestionType::kNone);
   EXPECT_EQ(parse_question("\xff\xfe what is I10").type, QuestionType::kWhatIs);
+  std::string many = "compare";
+  for (int i = 0; i < 120; ++i) many += " I10";
+  EXPECT_EQ(parse_question(many).codes.size(), 8u);
 }
 
 }  // namespace
