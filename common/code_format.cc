@@ -78,6 +78,48 @@ std::string display_code(std::string_view system, std::string_view compact) {
   return std::string(compact);
 }
 
+bool is_icd9cm_shape(std::string_view compact, Icd9Kind kind) {
+  std::string_view digits = compact;
+  std::size_t min_digits = 3, max_digits = 5;
+  if (kind == Icd9Kind::kProcedure) {
+    min_digits = 2;
+    max_digits = 4;
+  } else if (!compact.empty() && (compact[0] == 'V' || compact[0] == 'E')) {
+    // V codes (supplementary factors) are V01-V91 with up to 2 more; E codes E000-E999 with 1.
+    digits.remove_prefix(1);
+    min_digits = compact[0] == 'V' ? 2 : 3;
+    max_digits = 4;
+  }
+  if (digits.size() < min_digits || digits.size() > max_digits) return false;
+  for (char c : digits) {
+    if (!is_digit(c)) return false;
+  }
+  return true;
+}
+
+std::string display_icd9cm(std::string_view compact, Icd9Kind kind) {
+  const std::size_t dot = kind == Icd9Kind::kProcedure ? 2 : !compact.empty() && compact[0] == 'E' ? 4 : 3;
+  if (compact.size() <= dot) return std::string(compact);
+  return std::string(compact.substr(0, dot)) + "." + std::string(compact.substr(dot));
+}
+
+std::string compact_icd9cm(std::string_view text, Icd9Kind kind) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  std::string written(text);
+  for (char& c : written) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  }
+  std::string compact;
+  for (char c : written) {
+    if (c != '.') compact += c;
+  }
+  if (!is_icd9cm_shape(compact, kind)) return "";
+  // A dot, when written, must be the official one: "2500.0" is not 250.00.
+  if (written.find('.') != std::string::npos && written != display_icd9cm(compact, kind)) return "";
+  return compact;
+}
+
 // The first characters ICD-10-PCS sections use: 0-9, B, C, D, F, G, H and X.
 bool is_pcs_section(char c) {
   return is_digit(c) || c == 'B' || c == 'C' || c == 'D' || c == 'F' || c == 'G' || c == 'H' || c == 'X';

@@ -57,4 +57,52 @@ std::string billable_in_release_attribute(const std::string& release) {
   return std::string(kBillableInReleasePrefix) + release_label(release);
 }
 
+namespace {
+
+constexpr std::string_view kIdentical = "identical";
+constexpr std::string_view kApproximate = "approximate";
+constexpr std::string_view kCombination = "; combination: scenario ";
+constexpr std::string_view kChoiceList = ", choice list ";
+
+// One digit 1-9 at the front of text, removed; 0 when there is none.
+int take_digit(std::string_view& text) {
+  if (text.empty() || text[0] < '1' || text[0] > '9') return 0;
+  const int digit = text[0] - '0';
+  text.remove_prefix(1);
+  return digit;
+}
+
+bool take(std::string_view& text, std::string_view expected) {
+  if (text.substr(0, expected.size()) != expected) return false;
+  text.remove_prefix(expected.size());
+  return true;
+}
+
+}  // namespace
+
+std::string gem_flags_detail(const GemFlags& flags) {
+  std::string detail(flags.approximate ? kApproximate : kIdentical);
+  if (flags.combination) {
+    detail += std::string(kCombination) + std::to_string(flags.scenario) + std::string(kChoiceList) +
+              std::to_string(flags.choice_list);
+  }
+  return detail;
+}
+
+std::optional<GemFlags> parse_gem_flags_detail(std::string_view detail) {
+  GemFlags flags;
+  if (take(detail, kApproximate)) {
+    flags.approximate = true;
+  } else if (!take(detail, kIdentical)) {
+    return std::nullopt;
+  }
+  if (detail.empty()) return flags;
+  flags.combination = true;
+  if (!take(detail, kCombination) || (flags.scenario = take_digit(detail)) == 0 || !take(detail, kChoiceList) ||
+      (flags.choice_list = take_digit(detail)) == 0 || !detail.empty()) {
+    return std::nullopt;
+  }
+  return flags;
+}
+
 }  // namespace medcode

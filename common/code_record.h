@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -99,6 +100,29 @@ std::string title_in_release_attribute(const std::string& release);
 // (indexer/build/lay_names.h).
 inline constexpr std::string_view kAlsoCalledAttribute = "Also called";
 std::string billable_in_release_attribute(const std::string& release);
+
+// The ICD-9-CM crosswalks of an ICD-10-CM or ICD-10-PCS code, from CMS's General
+// Equivalence Mappings (FY2018, the last published; GemsTechDoc_2018.pdf). The value is the
+// ICD-9-CM code in display form ("250.00", "47.01"), the detail the GEM entry's flags in
+// words (gem_flags_detail). Forward: the ICD-9-CM code maps to this code (ICD-9 to ICD-10
+// GEM); backward: this code maps to the ICD-9-CM code (ICD-10 to ICD-9 GEM). An ICD-10-CM
+// code's are diagnoses, an ICD-10-PCS code's procedures. Entries without a map are left out.
+inline constexpr std::string_view kGemForwardAttribute = "ICD-9-CM (GEM, ICD-9 to ICD-10)";
+inline constexpr std::string_view kGemBackwardAttribute = "ICD-9-CM (GEM, ICD-10 to ICD-9)";
+
+// The flags of a GEM entry that maps (the no-map flag is 0).
+struct GemFlags {
+  bool approximate = false;  // the source and target meanings are not identical
+  bool combination = false;  // the target is one code of several that together translate the source
+  int scenario = 0;          // combination: which variation of the source (1-9); 0 otherwise
+  int choice_list = 0;       // combination: the pick list the target is a choice of (1-9); 0 otherwise
+};
+
+// "identical" or "approximate", then for a combination "; combination: scenario 1, choice
+// list 2": the detail of a GEM attribute.
+std::string gem_flags_detail(const GemFlags& flags);
+// The flags gem_flags_detail wrote; nullopt for any other text.
+std::optional<GemFlags> parse_gem_flags_detail(std::string_view detail);
 
 struct CodeRecord {
   std::string system;       // "icd10cm"

@@ -49,6 +49,12 @@ inline constexpr std::string_view kUnspecifiedCodeTerm = "XUNSPECIFIED";
 // XH<system>:<compact code>: one inside a range the section names ("I00-I99").
 inline constexpr std::string_view kGuidelineLinkPrefix = "XG";
 inline constexpr std::string_view kGuidelineRangeLinkPrefix = "XH";
+// XX<scope><compact ICD-9-CM code> ("XXicd9cm:25000", "XXicd9pcs:4701") on an ICD-10-CM or
+// ICD-10-PCS code: an ICD-9-CM diagnosis or procedure the ICD-9 to ICD-10 GEM maps to it
+// (kGemForwardAttribute in common/code_record.h). What Searcher::icd9_to_icd10 looks up.
+inline constexpr std::string_view kIcd9CrosswalkPrefix = "XX";
+inline constexpr std::string_view kIcd9DiagnosisScope = "icd9cm:";
+inline constexpr std::string_view kIcd9ProcedureScope = "icd9pcs:";
 
 // Free-text fields: each is indexed under its own prefix (for field search) and, with
 // the weight below as wdf increment, without prefix (for plain queries). Higher wins.

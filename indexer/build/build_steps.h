@@ -63,6 +63,28 @@ Status build_guidelines_step(BuildContext& context, const std::set<std::string>&
 // One user file in the import format.
 Status build_local_import_step(BuildContext& context, const LocalImport& import);
 
+// What attach_gem_crosswalks put on the records.
+struct GemCrosswalks {
+  std::size_t forward = 0;              // kGemForwardAttribute attributes added
+  std::size_t backward = 0;             // kGemBackwardAttribute attributes added
+  std::size_t without_map = 0;          // GEM entries with the no-map flag ("NoDx"): nothing to add
+  std::size_t naming_absent_codes = 0;  // entries whose ICD-10 code the release lacks: skipped
+  // "7 ICD-9 to ICD-10 and 5 ICD-10 to ICD-9 GEM crosswalks (GEM entries without a map: 2,
+  // naming codes the release lacks: 4)", for the code set's summary.
+  std::string summary() const;
+};
+
+// The ICD-9-CM crosswalks of the General Equivalence Mappings of code_set (icd10cm or
+// icd10pcs), added to records (the code set's codes in options.release) as kGemForwardAttribute
+// and kGemBackwardAttribute attributes. The GEMs are the optional roles gem-forward and
+// gem-backward, the newest of the release's fiscal year or earlier (FY2018, the last GEMs);
+// without them nothing is added and the counts are 0. Each file read is a source of the
+// report, with its malformed lines skipped; entries naming a code that records lack are
+// skipped and reported under a "gem merge" source. Errors: those of select (sha256) and of
+// read_gem_file (kDataError for a file that is not a GEM).
+Result<GemCrosswalks> attach_gem_crosswalks(BuildContext& context, const std::string& code_set,
+                                            std::vector<CodeRecord>& records);
+
 // "I10" -> {"I10"}; "N18.1-N18.6" -> the codes of cm_codes from N181 to N186 of that
 // length; "A00-B99" -> the categories from A00 to B99. At most kMaxLinksPerMention.
 inline constexpr std::size_t kMaxLinksPerMention = 400;

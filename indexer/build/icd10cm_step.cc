@@ -166,6 +166,8 @@ Status build_icd10cm_step(BuildContext& context, std::set<std::string>& cm_codes
   ValidityResult changes = apply_code_validity(built.records, validity);
   attach_lay_names(built.records);
   parsed = ParsedSources();  // the readers' output is no longer needed; free it
+  auto crosswalks = attach_gem_crosswalks(context, "icd10cm", built.records);
+  if (!crosswalks.is_ok()) return crosswalks.status();
   context.report.attached_to_ancestor = built.attached_to_ancestor;
   context.report.unattached = built.skipped;
 
@@ -185,6 +187,9 @@ Status build_icd10cm_step(BuildContext& context, std::set<std::string>& cm_codes
                       " retitled and " + std::to_string(changes.deleted.size()) + " deleted since " +
                       earlier.value().front().release + " (" + std::to_string(changes.with_replacements) +
                       " deleted codes with replacements)";
+  }
+  if (crosswalks.value().forward + crosswalks.value().backward > 0) {
+    summary.detail += "; " + crosswalks.value().summary();
   }
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   context.report.code_sets.push_back(summary);

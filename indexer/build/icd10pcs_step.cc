@@ -80,6 +80,8 @@ Status build_icd10pcs_step(BuildContext& context) {
   }
   context.report.known_releases.push_back({std::string(kIcd10Pcs), release, effective});
   ValidityResult changes = apply_code_validity(built.records, validity);
+  auto crosswalks = attach_gem_crosswalks(context, "icd10pcs", built.records);
+  if (!crosswalks.is_ok()) return crosswalks.status();
   std::size_t synonyms = 0;
   for (const auto& [term, expansion] : built.synonyms) synonyms += context.synonyms.add(term, expansion) ? 1 : 0;
   CodeSetSummary summary{"icd10pcs", release, built.records.size(), 0, 0, ""};
@@ -97,6 +99,9 @@ Status build_icd10pcs_step(BuildContext& context) {
     summary.detail += "; " + std::to_string(changes.new_codes) + " new, " + std::to_string(changes.retitled) +
                       " retitled and " + std::to_string(changes.deleted.size()) + " deleted since " +
                       earlier.value().front().release;
+  }
+  if (crosswalks.value().forward + crosswalks.value().backward > 0) {
+    summary.detail += "; " + crosswalks.value().summary();
   }
   context.report.sources.push_back(
       SourceReport{"icd10pcs", "merge", "index entries matching no code", release, 0, built.unattached});

@@ -232,8 +232,12 @@ Status IndexWriter::add(const CodeRecord& record, const std::vector<std::string>
     }
     // PCS character meanings ("Gastrointestinal System", "Percutaneous Endoscopic") beyond
     // what the title says; HCPCS attributes are codes and dates, not words to match.
+    // The GEMs' ICD-9-CM codes are looked up by their own terms, below, not searched as words.
     if (record.system == kIcd10Pcs) {
-      for (const auto& attribute : record.attributes) impl_->index_field(schema::kNoteField, attribute.value);
+      for (const auto& attribute : record.attributes) {
+        if (attribute.name == kGemForwardAttribute || attribute.name == kGemBackwardAttribute) continue;
+        impl_->index_field(schema::kNoteField, attribute.value);
+      }
     }
     if (!record.description.empty()) impl_->index_field(schema::kIndexTermField, record.description);
     for (const auto& term : extra_terms) document.add_boolean_term(term);
@@ -267,6 +271,16 @@ Status IndexWriter::add(const CodeRecord& record, const std::vector<std::string>
       document.add_boolean_term(std::string(schema::kReleaseBillablePrefix) +
                                 attribute.name.substr(kBillableInReleasePrefix.size()) + ":" +
                                 (attribute.value == "yes" ? "1" : "0"));
+    }
+    const std::string_view icd9_scope =
+        record.system == kIcd10Pcs ? schema::kIcd9ProcedureScope : schema::kIcd9DiagnosisScope;
+    const Icd9Kind icd9_kind = record.system == kIcd10Pcs ? Icd9Kind::kProcedure : Icd9Kind::kDiagnosis;
+    for (const auto& attribute : record.attributes) {
+      if (attribute.name != kGemForwardAttribute) continue;
+      const std::string icd9 = compact_icd9cm(attribute.value, icd9_kind);
+      if (!icd9.empty()) {
+        document.add_boolean_term(std::string(schema::kIcd9CrosswalkPrefix) + std::string(icd9_scope) + icd9);
+      }
     }
     if (record.title.find("initial encounter") != std::string::npos) {
       document.add_boolean_term(std::string(schema::kInitialEncounterTerm));

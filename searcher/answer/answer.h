@@ -22,7 +22,8 @@ struct AnswerCode {
   bool is_billable = false;
   // "asked" (named in the question), "billable_code" (a billable code under an asked header),
   // "replacement", "combination", "result" (ranked for the question's words), "changed",
-  // "alternative" (what the sources hold instead of an out-of-scope subject).
+  // "alternative" (what the sources hold instead of an out-of-scope subject), "crosswalk"
+  // (an ICD-10 code the GEMs map an ICD-9-CM code to).
   std::string role;
   std::string detail;  // "new in FY2026", "title revised in FY2026", ...
 };
@@ -30,7 +31,7 @@ struct AnswerCode {
 // A source a claim comes from: a code page, one of its notes, a guideline section, the
 // release history or the conversion table.
 struct Citation {
-  std::string kind;     // "code", "note", "guideline", "release_history", "conversion_table"
+  std::string kind;     // "code", "note", "guideline", "release_history", "conversion_table", "gem"
   std::string label;    // "Excludes1 note at I10", "Guideline I.C.1.d", "E11.9"
   std::string system;   // of the code cited ("guidelines" for a section)
   std::string code;     // display code or section number

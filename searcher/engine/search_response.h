@@ -84,4 +84,21 @@ struct CodeDetail {
   std::string earliest_release;        // the oldest of its code set's releases the index knows
 };
 
+// One ICD-10 code an ICD-9-CM code maps to in the ICD-9 to ICD-10 General Equivalence
+// Mapping (Searcher::icd9_to_icd10), with the GEM entry's flags (GemsTechDoc_2018.pdf).
+struct Crosswalk {
+  std::string icd9_code;  // the ICD-9-CM code in display form: "250.00", "47.01"
+  std::string code;       // the ICD-10 code in display form: "E11.9", "0DTJ4ZZ"
+  std::string system;     // "icd10cm" or "icd10pcs"
+  std::string title;      // the index release's title of the ICD-10 code
+  bool is_billable = false;
+  bool approximate = false;  // the meanings are not identical
+  // The ICD-10 code is one of several that together translate the ICD-9-CM code: one code
+  // of each choice list (1-9) of one scenario (1-9) is a complete translation. Both 0
+  // when combination is false.
+  bool combination = false;
+  int scenario = 0;
+  int choice_list = 0;
+};
+
 }  // namespace medcode::searcher

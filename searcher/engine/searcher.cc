@@ -10,6 +10,7 @@
 #include <system_error>
 #include <set>
 #include <unordered_set>
+#include <utility>
 
 #include "common/code_format.h"
 #include "common/ranking_policy.h"
@@ -498,6 +499,9 @@ Result<std::unique_ptr<Searcher>> Searcher::open(const std::string& given) {
       auto& releases = impl->info.releases;
       if (std::find(releases.begin(), releases.end(), known.release) == releases.end()) releases.push_back(known.release);
     }
+    const std::string crosswalk_prefix(schema::kIcd9CrosswalkPrefix);
+    impl->info.has_crosswalks =
+        impl->database.allterms_begin(crosswalk_prefix) != impl->database.allterms_end(crosswalk_prefix);
   } catch (const Xapian::Error& e) {
     return Status::unavailable("index " + directory + " cannot be opened: " + e.get_description());
   }
@@ -668,6 +672,46 @@ Result<CodeDetail> Searcher::code_detail(const std::string& system, const std::s
     return Status::unavailable("index " + impl_->directory + ": " + e.get_description());
   }
   return detail;
+}
+
+Result<std::vector<Crosswalk>> Searcher::icd9_to_icd10(const std::string& icd9_code, bool procedures) const {
+  const Icd9Kind kind = procedures ? Icd9Kind::kProcedure : Icd9Kind::kDiagnosis;
+  const std::string compact = compact_icd9cm(icd9_code, kind);
+  if (compact.empty()) {
+    return Status::invalid_argument("icd9_code " + quote_for_message(icd9_code) + ": not an ICD-9-CM " +
+                                    (procedures ? "procedure code (2-4 digits, e.g. 47.01)"
+                                                : "diagnosis code (3-5 digits, V and 2-4 digits, or E and 3-4 "
+                                                  "digits, e.g. 250.00)"));
+  }
+  const std::string shown = display_icd9cm(compact, kind);
+  const std::string scope(procedures ? schema::kIcd9ProcedureScope : schema::kIcd9DiagnosisScope);
+  std::vector<Crosswalk> crosswalks;
+  try {
+    Xapian::Enquire enquire(impl_->database);
+    enquire.set_query(Xapian::Query(term(schema::kIcd9CrosswalkPrefix, scope + compact)));
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    enquire.set_sort_by_value(schema::kSortKeySlot, false);
+    const Xapian::MSet matches = enquire.get_mset(0, impl_->database.get_doccount());
+    for (auto it = matches.begin(); it != matches.end(); ++it) {
+      auto record = decode_record(it.get_document().get_data());
+      if (!record.is_ok()) return record.status().with_context("index " + impl_->directory);
+      const CodeRecord& r = record.value();
+      // One attribute per GEM entry: a code in two scenarios is listed twice.
+      for (const CodeAttribute& attribute : r.attributes) {
+        if (attribute.name != kGemForwardAttribute || attribute.value != shown) continue;
+        const GemFlags flags = parse_gem_flags_detail(attribute.detail).value_or(GemFlags{});
+        crosswalks.push_back({shown, display_code(r.system, r.code), r.system, r.title, r.is_billable,
+                              flags.approximate, flags.combination, flags.scenario, flags.choice_list});
+      }
+    }
+  } catch (const Xapian::Error& e) {
+    return Status::unavailable("index " + impl_->directory + ": " + e.get_description());
+  }
+  // Tabular order within each choice list of each scenario; plain entries (0, 0) first.
+  std::stable_sort(crosswalks.begin(), crosswalks.end(), [](const Crosswalk& a, const Crosswalk& b) {
+    return std::make_pair(a.scenario, a.choice_list) < std::make_pair(b.scenario, b.choice_list);
+  });
+  return crosswalks;
 }
 
 const std::string& Searcher::index_id() const { return impl_->index_id; }

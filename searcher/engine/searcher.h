@@ -34,6 +34,9 @@ struct IndexInfo {
     std::string effective_date;  // "2024-10-01"
   };
   std::vector<Release> release_history;
+  // True when the index holds the GEMs' ICD-9-CM crosswalks (built from a corpus with
+  // gems/2018/): what icd9_to_icd10 finds and the kGemBackwardAttribute attributes.
+  bool has_crosswalks = false;
 };
 
 // The index a directory names: itself, or for an index root (medcode-indexer build
@@ -78,6 +81,19 @@ class Searcher {
   // guideline section by its number ("I.C.9.a.1") with its parent sections and
   // subsections. kNotFound "code \"I99.99\" not found in icd10cm" when absent.
   Result<CodeDetail> code_detail(const std::string& system, const std::string& code) const;
+
+  // The ICD-10 codes the GEMs map an ICD-9-CM code to: with procedures false, an ICD-9-CM
+  // diagnosis ("250.00", "25000", "V58.67", "E881.0") to ICD-10-CM codes; with procedures
+  // true, an ICD-9-CM procedure ("47.01", "4701") to ICD-10-PCS codes. Only codes the index's
+  // release has; each as often as the GEM names it (a combination code may be in two
+  // scenarios), ordered by scenario, choice list and tabular order. Empty when the GEMs
+  // have no map for the code, or the index was built without them. Fails with
+  // kInvalidArgument "icd9_code \"2500.0\": not an ICD-9-CM diagnosis code (3-5 digits, V and
+  // 2-4 digits, or E and 3-4 digits, e.g. 250.00)" (procedure: "(2-4 digits, e.g. 47.01)"),
+  // and kUnavailable when the index fails underneath.
+  // The other direction, ICD-10 to ICD-9-CM, is on the code's record: its
+  // kGemBackwardAttribute attributes.
+  Result<std::vector<Crosswalk>> icd9_to_icd10(const std::string& icd9_code, bool procedures) const;
 
   IndexInfo info() const;
 

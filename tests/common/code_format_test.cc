@@ -67,6 +67,49 @@ TEST(CodeFormatTest, ListsCandidateSystemsForCodeLikeQueries) {
   EXPECT_TRUE(code_candidates("heart attack").empty());
 }
 
+// ICD-9-CM codes as the GEMs write them and as people type them.
+TEST(CodeFormatTest, ReadsAndDisplaysIcd9CmCodes) {
+  const struct {
+    const char* input;
+    Icd9Kind kind;
+    const char* compact;  // "" when not ICD-9-CM shaped
+    const char* display;
+  } rows[] = {
+      // Diagnoses: dot after the 3rd character, the 4th for E codes.
+      {"250.00", Icd9Kind::kDiagnosis, "25000", "250.00"},
+      {"25000", Icd9Kind::kDiagnosis, "25000", "250.00"},
+      {" 401.9 ", Icd9Kind::kDiagnosis, "4019", "401.9"},
+      {"042", Icd9Kind::kDiagnosis, "042", "042"},
+      {"v58.67", Icd9Kind::kDiagnosis, "V5867", "V58.67"},
+      {"V01", Icd9Kind::kDiagnosis, "V01", "V01"},
+      {"E881.0", Icd9Kind::kDiagnosis, "E8810", "E881.0"},
+      {"E849", Icd9Kind::kDiagnosis, "E849", "E849"},
+      {"2500.0", Icd9Kind::kDiagnosis, "", ""},   // the dot in the wrong place
+      {"250.", Icd9Kind::kDiagnosis, "", ""},
+      {"25", Icd9Kind::kDiagnosis, "", ""},       // too short
+      {"250001", Icd9Kind::kDiagnosis, "", ""},   // too long
+      {"E11.9", Icd9Kind::kDiagnosis, "", ""},    // ICD-10-CM
+      {"E88.1", Icd9Kind::kDiagnosis, "", ""},    // E codes have 3 digits before the dot
+      {"M54.5", Icd9Kind::kDiagnosis, "", ""},
+      {"", Icd9Kind::kDiagnosis, "", ""},
+      // Procedures: dot after the 2nd character.
+      {"47.01", Icd9Kind::kProcedure, "4701", "47.01"},
+      {"4701", Icd9Kind::kProcedure, "4701", "47.01"},
+      {"33.6", Icd9Kind::kProcedure, "336", "33.6"},
+      {"470.1", Icd9Kind::kProcedure, "", ""},
+      {"47011", Icd9Kind::kProcedure, "", ""},
+      {"V5867", Icd9Kind::kProcedure, "", ""},
+  };
+  for (const auto& row : rows) {
+    const std::string compact = compact_icd9cm(row.input, row.kind);
+    EXPECT_EQ(compact, row.compact) << row.input;
+    EXPECT_EQ(is_icd9cm_shape(compact, row.kind), !compact.empty()) << row.input;
+    if (!compact.empty()) {
+      EXPECT_EQ(display_icd9cm(compact, row.kind), row.display) << row.input;
+    }
+  }
+}
+
 TEST(CodeFormatTest, ValidatesSystemNames) {
   EXPECT_TRUE(is_valid_system_name("icd10cm"));
   EXPECT_TRUE(is_valid_system_name("cpt"));

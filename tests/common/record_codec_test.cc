@@ -83,7 +83,7 @@ TEST(RecordCodecTest, RejectsOtherCodecVersion) {
   auto decoded = decode_record(bytes);
   ASSERT_FALSE(decoded.is_ok());
   EXPECT_EQ(decoded.status().message(),
-            "record data has codec version 9, expected 4; rebuild the index with this "
+            "record data has codec version 9, expected 5; rebuild the index with this "
             "medcode-indexer");
 }
 

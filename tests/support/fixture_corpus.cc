@@ -53,6 +53,13 @@ const std::vector<FixtureRow> kRows = {
     {"icd10pcs", "fy2025", "2024-10-01", "index", "icd10pcs/fy2025/icd10pcs_index_2025.xml", "",
      "icd10pcs/icd10pcs_index_2025.xml"},
     {"hcpcs", "2025-oct", "2025-10-01", "anweb", "hcpcs/2025-oct/HCPC2025_OCT_ANWEB.xlsx", "", ""},
+    // The GEMs: both diagnosis files in one zip, as CDC ships them.
+    {"icd10cm", "fy2018", "2017-10-01", "gem-forward", "gems/2018/Dxgem_2018.zip", "2018_I9gem.txt",
+     "gems/2018_I9gem.txt"},
+    {"icd10cm", "fy2018", "2017-10-01", "gem-backward", "gems/2018/Dxgem_2018.zip", "2018_I10gem.txt",
+     "gems/2018_I10gem.txt"},
+    {"icd10pcs", "fy2018", "2017-10-01", "gem-forward", "gems/2018/gem_i9pcs.txt", "", "gems/gem_i9pcs.txt"},
+    {"icd10pcs", "fy2018", "2017-10-01", "gem-backward", "gems/2018/gem_pcsi9.txt", "", "gems/gem_pcsi9.txt"},
 };
 
 // The parts of a workbook fixture, zipped into an .xlsx (sharedStrings.xml when it has one).
@@ -138,7 +145,12 @@ FixtureCorpus make_fixture_corpus(const std::string& root) {
     } else if (std::string(row.member).empty()) {
       write_file(target, read_file(fixture_path(row.fixture)));
     } else {
-      write_zip(target, row.member, read_file(fixture_path(row.fixture)));
+      // Every member the rows name in this zip.
+      std::vector<std::pair<std::string, std::string>> members;
+      for (const FixtureRow& other : kRows) {
+        if (std::string(other.path) == row.path) members.push_back({other.member, read_file(fixture_path(other.fixture))});
+      }
+      write_zip_members(target, members);
     }
   }
   refresh_manifest(corpus);

@@ -57,7 +57,8 @@ struct FixtureCorpus {
 // icd10cm/fy2026/codes.zip, tabular fy2021, index fy2017, eindex/drug/neoplasm
 // fy2026-april, the guidelines as a PDF, the conversion table, and the fy2025 order file
 // with one code FY2026 deleted and without the two it added), ICD-10-PCS (order zip, tables, definitions fy2026,
-// index fy2025) and the HCPCS 2025-oct ANWEB workbook.
+// index fy2025), the HCPCS 2025-oct ANWEB workbook, and the FY2018 GEMs of both ICD-10 code sets
+// (tests/fixtures/gems/: the diagnosis files zipped together, the procedure files plain).
 FixtureCorpus make_fixture_corpus(const std::string& root);
 
 // Rewrites the manifest so that every row's sha256 matches the files now in the corpus.

@@ -32,14 +32,14 @@ TEST(IndexBuildTest, BuildsFixtureCorpusAndReportsEachSource) {
   ASSERT_TRUE(report.is_ok()) << report.status().to_string();
   EXPECT_EQ(report.value().documents, testing::kFixtureDocuments);
   // Seven ICD-10-CM sources, one line per curated synonym list and the mined see
-  // references, the previous release's order file, then PCS (four files and its merge
-  // line), HCPCS and the guidelines.
+  // references, the previous release's order file, the two GEMs and their merge line, then
+  // PCS (four files, its two GEMs and their merge line, its merge line), HCPCS and the guidelines.
   // Open vocabularies found on the machine (WordNet) add lines of their own.
   std::vector<SourceReport> sources;
   for (const auto& source : report.value().sources) {
     if (source.role != "vocabulary") sources.push_back(source);
   }
-  ASSERT_EQ(sources.size(), 7u + curated_synonym_lists().size() + 1u + 1u + 5u + 1u + 1u);
+  ASSERT_EQ(sources.size(), 7u + curated_synonym_lists().size() + 1u + 1u + 3u + 8u + 1u + 1u);
   EXPECT_EQ(sources[0].role, "order");
   EXPECT_EQ(sources[0].code_set, "icd10cm");
   EXPECT_EQ(sources[0].records, testing::kFixtureIcd10CmCodes);
@@ -54,14 +54,32 @@ TEST(IndexBuildTest, BuildsFixtureCorpusAndReportsEachSource) {
   EXPECT_EQ(sources[see].records, 1u);  // "Heart attack" see "Infarct, myocardium"
   EXPECT_EQ(sources[see + 1].role, "earlier order");
   EXPECT_EQ(sources[see + 1].release, "fy2025");
-  EXPECT_EQ(sources[see + 2].code_set, "icd10pcs");
-  EXPECT_EQ(sources[see + 2].role, "order");
-  EXPECT_EQ(sources[see + 5].role, "index");
-  EXPECT_EQ(sources[see + 5].release, "fy2025");  // the newest PCS Index in the corpus
-  EXPECT_EQ(sources[see + 7].code_set, "hcpcs");
-  EXPECT_EQ(sources[see + 7].role, "anweb");
-  EXPECT_EQ(sources[see + 8].code_set, "guidelines");
-  EXPECT_EQ(sources[see + 8].records, testing::kFixtureGuidelineSections);
+  EXPECT_EQ(sources[see + 2].role, "gem-forward");
+  EXPECT_EQ(sources[see + 2].release, "fy2018");
+  EXPECT_EQ(sources[see + 2].file, corpus.corpus_dir + "/gems/2018/Dxgem_2018.zip!2018_I9gem.txt");
+  EXPECT_EQ(sources[see + 2].records, 11u);
+  EXPECT_EQ(sources[see + 3].role, "gem-backward");
+  EXPECT_EQ(sources[see + 3].records, 7u);
+  // E11.9, I16.9 and S30.1XXA (deleted in FY2026) are not in the fixture release.
+  EXPECT_EQ(sources[see + 4].role, "gem merge");
+  EXPECT_EQ(sources[see + 4].skipped.count(), 4u);
+  ASSERT_FALSE(sources[see + 4].skipped.examples().empty());
+  EXPECT_EQ(sources[see + 4].skipped.examples()[0],
+            corpus.corpus_dir + "/gems/2018/Dxgem_2018.zip!2018_I9gem.txt:3: code E119 is not in icd10cm FY2026; "
+                                "its GEM entry is not attached");
+  EXPECT_EQ(sources[see + 5].code_set, "icd10pcs");
+  EXPECT_EQ(sources[see + 5].role, "order");
+  EXPECT_EQ(sources[see + 8].role, "index");
+  EXPECT_EQ(sources[see + 8].release, "fy2025");  // the newest PCS Index in the corpus
+  EXPECT_EQ(sources[see + 9].role, "gem-forward");
+  EXPECT_EQ(sources[see + 9].code_set, "icd10pcs");
+  EXPECT_EQ(sources[see + 11].role, "gem merge");
+  EXPECT_EQ(sources[see + 11].skipped.count(), 1u);  // 0SPC09Z
+  EXPECT_EQ(sources[see + 12].role, "merge");
+  EXPECT_EQ(sources[see + 13].code_set, "hcpcs");
+  EXPECT_EQ(sources[see + 13].role, "anweb");
+  EXPECT_EQ(sources[see + 14].code_set, "guidelines");
+  EXPECT_EQ(sources[see + 14].records, testing::kFixtureGuidelineSections);
 
   // One ingestion summary per code set.
   const auto& sets = report.value().code_sets;
@@ -71,10 +89,18 @@ TEST(IndexBuildTest, BuildsFixtureCorpusAndReportsEachSource) {
   EXPECT_NE(sets[0].detail.find("2 new, 1 retitled and 1 deleted since fy2025 (1 deleted codes with replacements)"),
             std::string::npos)
       << sets[0].detail;
+  EXPECT_NE(sets[0].detail.find("; 7 ICD-9 to ICD-10 and 5 ICD-10 to ICD-9 GEM crosswalks (GEM entries without a "
+                                "map: 2, naming codes the release lacks: 4)"),
+            std::string::npos)
+      << sets[0].detail;
   EXPECT_EQ(sets[1].code_set, "icd10pcs");
   EXPECT_EQ(sets[1].release, "fy2026");
   EXPECT_EQ(sets[1].documents, testing::kFixtureIcd10PcsCodes);
   EXPECT_EQ(sets[1].billable, 10u);
+  EXPECT_NE(sets[1].detail.find("; 6 ICD-9 to ICD-10 and 3 ICD-10 to ICD-9 GEM crosswalks (GEM entries without a "
+                                "map: 1, naming codes the release lacks: 1)"),
+            std::string::npos)
+      << sets[1].detail;
   EXPECT_EQ(sets[2].code_set, "hcpcs");
   EXPECT_EQ(sets[2].release, "2025-oct");
   EXPECT_EQ(sets[2].billable, 5u);  // less the terminated J0135 and the LT modifier

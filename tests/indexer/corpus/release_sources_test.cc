@@ -55,6 +55,29 @@ TEST_F(ReleaseSourcesTest, PicksNewestPresentFileNotAfterRelease) {
             "eindex: fy2026-april file absent.xml is not in the corpus; trying an older release");
 }
 
+// The GEMs (FY2018, the last published) serve every later release, and only when present:
+// with no required role the release's order file only dates the selection.
+TEST_F(ReleaseSourcesTest, TakesOptionalOldFilesWithoutRequiredRoles) {
+  testing::write_file(dir_ / "gem18.txt", "x");
+  manifest_.push_back(row("fy2018", "2017-10-01", "gem-forward", "gem18.txt", 2018));
+  manifest_.push_back(row("fy2018", "2017-10-01", "gem-backward", "gem18-back.txt", 2018));
+  auto selected = select_release_sources(manifest_, dir_.path(), "icd10cm", "fy2026", {},
+                                         {"gem-forward", "gem-backward"});
+  ASSERT_TRUE(selected.is_ok()) << selected.status().to_string();
+  ASSERT_EQ(selected.value().sources.size(), 1u);
+  EXPECT_EQ(selected.value().find("gem-forward")->file.path, "gem18.txt");
+  EXPECT_EQ(selected.value().find("gem-backward"), nullptr);
+  ASSERT_EQ(selected.value().notices.size(), 1u);
+  EXPECT_EQ(selected.value().notices[0],
+            "gem-backward: fy2018 file gem18-back.txt is not in the corpus; trying an older release");
+  // A manifest without GEM rows selects nothing, without notices.
+  manifest_.resize(manifest_.size() - 2);
+  auto none = select_release_sources(manifest_, dir_.path(), "icd10cm", "fy2026", {}, {"gem-forward"});
+  ASSERT_TRUE(none.is_ok()) << none.status().to_string();
+  EXPECT_TRUE(none.value().sources.empty());
+  EXPECT_TRUE(none.value().notices.empty());
+}
+
 TEST_F(ReleaseSourcesTest, RequiresRoleAndKnownRelease) {
   auto missing = select_release_sources(manifest_, dir_.path(), "icd10cm", "fy2026", {"order", "eindex"}, {});
   ASSERT_FALSE(missing.is_ok());

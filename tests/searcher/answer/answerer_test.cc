@@ -149,8 +149,17 @@ TEST_F(AnswererTest, OutOfScopeIsSaidPlainlyWithWhatTheSourcesHold) {
   EXPECT_FALSE(codes_with_role(cpt, "alternative").empty());
 }
 
-TEST_F(AnswererTest, CrosswalkSaysTheMappingsAreMissing) {
-  EXPECT_HAS(ask("icd-9 401.9 to icd-10").summary, "not in this index");
+// The fixture's GEM rows (tests/fixtures/gems/): 001.0 -> A00.0, I10 -> 401.9,
+// 0DTJ4ZZ -> 47.01.
+TEST_F(AnswererTest, CrosswalksComeFromTheGems) {
+  const Answer forward = ask("icd-9 001.0 to icd-10");
+  EXPECT_EQ(forward.question.type, QuestionType::kCrosswalk);
+  EXPECT_HAS(forward.summary, "The GEM maps ICD-9-CM 001.0 to A00.0.");
+  EXPECT_EQ(codes_with_role(forward, "crosswalk"), std::vector<std::string>{"A00.0"});
+  EXPECT_TRUE(std::any_of(forward.citations.begin(), forward.citations.end(), [](const Citation& c) { return c.kind == "gem"; }));
+  EXPECT_HAS(ask("I10 to icd-9").summary, "The GEM maps I10 to ICD-9-CM 401.9.");
+  EXPECT_HAS(ask("0DTJ4ZZ to icd-9").summary, "The GEM maps 0DTJ4ZZ to ICD-9-CM 47.01.");
+  EXPECT_HAS(ask("icd-9 250.00 to icd-10").summary, "The GEM maps ICD-9-CM 250.00 to no code of ICD-10-CM in this release.");
 }
 
 TEST_F(AnswererTest, APhraseIsNotAQuestion) {

@@ -121,9 +121,12 @@ TEST_F(CodeSetsTest, ProcedureDetailExplainsEachCharacter) {
   auto detail = searcher_->code_detail("icd10pcs", "0DTJ4ZZ");
   ASSERT_TRUE(detail.is_ok());
   const auto& attributes = detail.value().record.attributes;
-  ASSERT_EQ(attributes.size(), 7u);
+  // The seven characters, then the fixture GEMs' crosswalks (47.01 both ways).
+  ASSERT_EQ(attributes.size(), 9u);
   EXPECT_EQ(attributes[3].name, "Body Part");
   EXPECT_EQ(attributes[3].value, "Appendix");
+  EXPECT_EQ(attributes[7].name, kGemForwardAttribute);
+  EXPECT_EQ(attributes[8].name, kGemBackwardAttribute);
   ASSERT_EQ(detail.value().ancestors.size(), 1u);
   EXPECT_EQ(detail.value().ancestors[0].code, "0DT");
 }
@@ -204,9 +207,14 @@ TEST(CodeValidityTest, DeletedCodesAnswerByCodeWithReplacements) {
   ASSERT_TRUE(added.is_ok());
   ASSERT_FALSE(added.value().record.attributes.empty());
   EXPECT_EQ(added.value().record.attributes[0].value, "New in FY2026");
+  // An unchanged code has no validity attributes, only its other names and GEM crosswalks.
   auto kept = searcher.code_detail("icd10cm", "I10");
   ASSERT_TRUE(kept.is_ok());
-  EXPECT_TRUE(kept.value().record.attributes.empty());
+  for (const auto& attribute : kept.value().record.attributes) {
+    EXPECT_TRUE(attribute.name == kAlsoCalledAttribute || attribute.name == kGemForwardAttribute ||
+                attribute.name == kGemBackwardAttribute)
+        << attribute.name;
+  }
 }
 
 }  // namespace

@@ -379,6 +379,12 @@ TEST_F(RealCorpusTest, AnswerValidityReplacementAndChanges) {
   EXPECT_NE(std::find(changed.begin(), changed.end(), "G35"), changed.end()) << ms.summary;
 }
 
+TEST_F(RealCorpusTest, AnswerCrosswalksFromTheGems) {
+  EXPECT_EQ(with_role(ask("convert icd-9 250.00 to icd-10"), "crosswalk"), std::vector<std::string>{"E11.9"});
+  EXPECT_EQ(with_role(ask("icd9 procedure 47.01 to icd-10-pcs"), "crosswalk"), std::vector<std::string>{"0DTJ4ZZ"});
+  EXPECT_STARTS(ask("I10 to icd-9").summary, "The GEM maps I10 to ICD-9-CM 401.");
+}
+
 TEST_F(RealCorpusTest, AnswerOutOfScopeOffersWhatTheSourcesHold) {
   const Answer cpt = ask("cpt code for appendectomy");
   EXPECT_STARTS(cpt.summary, "CPT codes are the AMA's");

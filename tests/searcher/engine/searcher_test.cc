@@ -235,6 +235,119 @@ TEST_F(SearcherTest, ReportsIndexFacts) {
   EXPECT_EQ(info.built_at.size(), 20u);
 }
 
+// The fixture GEMs (tests/fixtures/gems/) on the records: the ICD-9-CM code in display form,
+// the flags in words, forward and backward apart.
+TEST_F(SearcherTest, RecordsCarryTheirGemCrosswalks) {
+  auto poisoning = searcher_->lookup("icd10cm", "T39.1X1A");
+  ASSERT_TRUE(poisoning.is_ok()) << poisoning.status().to_string();
+  std::vector<std::string> forward, backward;
+  for (const auto& attribute : poisoning.value().attributes) {
+    const std::string shown = attribute.value + " (" + attribute.detail + ")";
+    if (attribute.name == kGemForwardAttribute) forward.push_back(shown);
+    if (attribute.name == kGemBackwardAttribute) backward.push_back(shown);
+  }
+  EXPECT_EQ(forward, (std::vector<std::string>{"965.4 (approximate)"}));
+  EXPECT_EQ(backward, (std::vector<std::string>{"965.4 (approximate; combination: scenario 1, choice list 1)",
+                                                "E850.4 (approximate; combination: scenario 1, choice list 2)"}));
+  auto appendectomy = searcher_->lookup("icd10pcs", "0DTJ4ZZ");
+  ASSERT_TRUE(appendectomy.is_ok()) << appendectomy.status().to_string();
+  std::vector<std::string> pcs;
+  for (const auto& attribute : appendectomy.value().attributes) {
+    if (attribute.name.rfind("ICD-9-CM (GEM", 0) == 0) pcs.push_back(attribute.name + " " + attribute.value);
+  }
+  EXPECT_EQ(pcs, (std::vector<std::string>{"ICD-9-CM (GEM, ICD-9 to ICD-10) 47.01",
+                                           "ICD-9-CM (GEM, ICD-10 to ICD-9) 47.01"}));
+  // An exact map says so; a code without GEM entries has no such attributes.
+  auto cholera = searcher_->lookup("icd10cm", "A00.0");
+  ASSERT_TRUE(cholera.is_ok());
+  ASSERT_FALSE(cholera.value().attributes.empty());
+  EXPECT_EQ(cholera.value().attributes.back().detail, "identical");
+  auto colles = searcher_->lookup("icd10cm", "S52.531A");
+  ASSERT_TRUE(colles.is_ok());
+  for (const auto& attribute : colles.value().attributes) EXPECT_NE(attribute.name, kGemForwardAttribute);
+}
+
+// "code (title) flags" of each crosswalk, for comparing lists.
+std::vector<std::string> crosswalk_lines(const std::vector<Crosswalk>& crosswalks) {
+  std::vector<std::string> lines;
+  for (const auto& c : crosswalks) {
+    std::string line = c.icd9_code + " -> " + c.system + " " + c.code + (c.is_billable ? " billable" : " header");
+    if (c.approximate) line += " approximate";
+    if (c.combination) line += " " + std::to_string(c.scenario) + "/" + std::to_string(c.choice_list);
+    lines.push_back(line);
+  }
+  return lines;
+}
+
+TEST_F(SearcherTest, MapsIcd9CmCodesToIcd10) {
+  // Any accepted spelling; only codes of the index's release (401.9 also maps to I16.9).
+  for (const char* hypertension : {"401.9", "4019", " 401.9 "}) {
+    auto mapped = searcher_->icd9_to_icd10(hypertension, false);
+    ASSERT_TRUE(mapped.is_ok()) << mapped.status().to_string();
+    EXPECT_EQ(crosswalk_lines(mapped.value()),
+              (std::vector<std::string>{"401.9 -> icd10cm I10 billable approximate"}))
+        << hypertension;
+  }
+  auto cholera = searcher_->icd9_to_icd10("001.0", false);
+  ASSERT_TRUE(cholera.is_ok());
+  ASSERT_EQ(cholera.value().size(), 1u);
+  EXPECT_EQ(cholera.value()[0].code, "A00.0");
+  EXPECT_EQ(cholera.value()[0].title, "Cholera due to Vibrio cholerae 01, biovar cholerae");
+  EXPECT_FALSE(cholera.value()[0].approximate);
+  auto fall = searcher_->icd9_to_icd10("e881.0", false);
+  ASSERT_TRUE(fall.is_ok());
+  EXPECT_EQ(crosswalk_lines(fall.value()), (std::vector<std::string>{"E881.0 -> icd10cm W11.XXXA billable approximate"}));
+  // Procedures: a combination entry lists each scenario's choice lists in turn; the choice
+  // list of 0SPC09Z is not in the fixture release.
+  auto knees = searcher_->icd9_to_icd10("00.80", true);
+  ASSERT_TRUE(knees.is_ok()) << knees.status().to_string();
+  EXPECT_EQ(crosswalk_lines(knees.value()),
+            (std::vector<std::string>{"00.80 -> icd10pcs 0SRC0J9 billable approximate 1/1",
+                                      "00.80 -> icd10pcs 0SRC0JZ billable approximate 1/1",
+                                      "00.80 -> icd10pcs 0SRD0J9 billable approximate 2/1",
+                                      "00.80 -> icd10pcs 0SRD0JZ billable approximate 2/1"}));
+  auto appendectomy = searcher_->icd9_to_icd10("4701", true);
+  ASSERT_TRUE(appendectomy.is_ok());
+  EXPECT_EQ(crosswalk_lines(appendectomy.value()),
+            (std::vector<std::string>{"47.01 -> icd10pcs 0DTJ4ZZ billable approximate"}));
+}
+
+TEST_F(SearcherTest, UnmappedIcd9CmCodesGiveNoCrosswalks) {
+  const struct {
+    const char* code;
+    bool procedures;
+  } rows[] = {
+      {"250.00", false},  // maps to E11.9, which the fixture release lacks
+      {"365.70", false},  // NoDx in the GEM
+      {"922.2", false},   // maps to S30.1XXA, deleted in FY2026
+      {"999.9", false},   // not in the GEM
+      {"00.16", true},    // NoPCS
+      {"4701", false},    // a procedure code read as a diagnosis: 470.1, another code
+  };
+  for (const auto& row : rows) {
+    auto mapped = searcher_->icd9_to_icd10(row.code, row.procedures);
+    ASSERT_TRUE(mapped.is_ok()) << row.code << ": " << mapped.status().to_string();
+    EXPECT_TRUE(mapped.value().empty()) << row.code;
+  }
+}
+
+TEST_F(SearcherTest, RejectsCodesThatAreNotIcd9Cm) {
+  auto diagnosis = searcher_->icd9_to_icd10("E11.9", false);
+  ASSERT_FALSE(diagnosis.is_ok());
+  EXPECT_EQ(diagnosis.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(diagnosis.status().message(),
+            "icd9_code \"E11.9\": not an ICD-9-CM diagnosis code (3-5 digits, V and 2-4 digits, or E and "
+            "3-4 digits, e.g. 250.00)");
+  auto procedure = searcher_->icd9_to_icd10("0DTJ4ZZ", true);
+  ASSERT_FALSE(procedure.is_ok());
+  EXPECT_EQ(procedure.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(procedure.status().message(),
+            "icd9_code \"0DTJ4ZZ\": not an ICD-9-CM procedure code (2-4 digits, e.g. 47.01)");
+  for (const char* bad : {"", "2500.0", "250.000", "heart attack", "47.01.1"}) {
+    EXPECT_EQ(searcher_->icd9_to_icd10(bad, false).status().code(), StatusCode::kInvalidArgument) << bad;
+  }
+}
+
 TEST(SearcherOpenTest, MissingIndexIsUnavailableWithAdvice) {
   auto opened = Searcher::open("/no/such/index");
   ASSERT_FALSE(opened.is_ok());
