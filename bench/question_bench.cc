@@ -112,10 +112,12 @@ int main(int argc, char** argv) {
   Tally all;
   std::vector<std::string> misses;
   std::vector<double> millis;
+  std::vector<std::pair<double, std::string>> timed;
   for (const auto& c : cases) {
     const auto start = std::chrono::steady_clock::now();
     auto answer = answer_question(searcher, c.question);
     millis.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+    timed.emplace_back(millis.back(), c.question);
     Tally& t = by_type[c.type];
     ++t.n;
     ++all.n;
@@ -145,6 +147,10 @@ int main(int argc, char** argv) {
   std::sort(millis.begin(), millis.end());
   std::printf("answer latency: p50 %.2f ms, p99 %.2f ms\n", millis[millis.size() / 2],
               millis[std::min(millis.size() - 1, millis.size() * 99 / 100)]);
+  std::sort(timed.rbegin(), timed.rend());
+  std::printf("slowest:");
+  for (std::size_t i = 0; i < timed.size() && i < 5; ++i) std::printf(" %.1f ms \"%s\";", timed[i].first, timed[i].second.c_str());
+  std::printf("\n");
   for (const auto& path : phrases) {
     int n = 0, taken = 0;
     std::vector<std::string> examples;

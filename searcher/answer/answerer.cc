@@ -491,7 +491,13 @@ class AnswerBuilder {
       if (word.size() >= 4 && word != "unspecified" && word != "other" && word != "with" && word != "without") wanted.insert(word);
     }
     SearchRequest request;
-    request.query = first + " with " + b.record.title;
+    // A short query: the first's main term, "with", and a few of the second's title words.
+    request.query = first + " with";
+    std::size_t words = 0;
+    for (const auto& word : wanted) {
+      if (words++ == 4) break;
+      request.query += " " + word;
+    }
     request.system = std::string(kIcd10Cm);
     request.limit = 5;
     auto found = searcher_.search(request);
@@ -875,7 +881,9 @@ class AnswerBuilder {
       if (detail.value()) add_code(*detail.value(), "asked", "");
     }
     // For a CPT procedure, the ICD-10-PCS and HCPCS codes for its words.
-    if (a_.question.out_of_scope == OutOfScope::kCpt && !a_.question.topic.empty()) {
+    const std::string& topic = a_.question.topic;
+    const bool has_words = std::any_of(topic.begin(), topic.end(), [](unsigned char c) { return std::isalpha(c); });
+    if (a_.question.out_of_scope == OutOfScope::kCpt && has_words) {
       for (const auto& [system, count] : {std::pair{kIcd10Pcs, 2}, std::pair{kHcpcs, 1}}) {
         SearchRequest request;
         request.query = a_.question.topic;
