@@ -225,10 +225,25 @@ class AnswerBuilder {
     return text + ".";
   }
 
-  Status what_is() {
+  void add_sentence(const std::string& sentence) { a_.summary += (a_.summary.empty() ? "" : " ") + sentence; }
+
+  // Answers for each code the question names that the index has: sentence_of says what the
+  // summary says of it (adding facts and codes as it goes), and its card is kept.
+  template <typename SentenceOf>
+  Status each_asked_code(const SentenceOf& sentence_of) {
     auto cards = asked_cards();
     if (!cards.is_ok()) return cards.status();
     for (auto& detail : cards.value()) {
+      Result<std::string> sentence = sentence_of(detail);
+      if (!sentence.is_ok()) return sentence.status();
+      add_sentence(sentence.value());
+      a_.cards.push_back(std::move(detail));
+    }
+    return Status::ok();
+  }
+
+  Status what_is() {
+    return each_asked_code([&](CodeDetail& detail) -> Result<std::string> {
       std::string sentence;
       const std::string label = detail.display_code + " (" + system_label(detail.record.system) + ")";
       if (is_deleted(detail)) {
@@ -263,16 +278,12 @@ class AnswerBuilder {
                                 std::string(kGuidelines), guideline.section, ""});
         if (a_.citations.size() > 8) break;
       }
-      a_.summary += (a_.summary.empty() ? "" : " ") + sentence;
-      a_.cards.push_back(std::move(detail));
-    }
-    return Status::ok();
+      return sentence;
+    });
   }
 
   Status billable() {
-    auto cards = asked_cards();
-    if (!cards.is_ok()) return cards.status();
-    for (auto& detail : cards.value()) {
+    return each_asked_code([&](CodeDetail& detail) -> Result<std::string> {
       std::string sentence;
       if (is_deleted(detail)) {
         sentence = "No. " + deleted_sentence(detail);
@@ -289,10 +300,8 @@ class AnswerBuilder {
       }
       const std::string before = billable_before(detail);
       if (!before.empty()) a_.facts.push_back(before);
-      a_.summary += (a_.summary.empty() ? "" : " ") + sentence;
-      a_.cards.push_back(std::move(detail));
-    }
-    return Status::ok();
+      return sentence;
+    });
   }
 
   // "It was billable in FY2025." when an earlier release said otherwise.
@@ -632,9 +641,7 @@ class AnswerBuilder {
   }
 
   Status validity() {
-    auto cards = asked_cards();
-    if (!cards.is_ok()) return cards.status();
-    for (auto& detail : cards.value()) {
+    return each_asked_code([&](CodeDetail& detail) -> Result<std::string> {
       const std::string& system = detail.record.system;
       const std::vector<std::string> releases = releases_of(system);
       a_.citations.push_back({"release_history", system_label(system) + " releases this index holds: " + known_releases(system), "", "", ""});
@@ -669,16 +676,12 @@ class AnswerBuilder {
       if (!v.until_release.empty() && !asked.empty()) a_.facts.push_back(deleted_sentence(detail));
       const std::string before = billable_before(detail);
       if (!before.empty()) a_.facts.push_back(before);
-      a_.summary += (a_.summary.empty() ? "" : " ") + sentence;
-      a_.cards.push_back(std::move(detail));
-    }
-    return Status::ok();
+      return sentence;
+    });
   }
 
   Status replacement() {
-    auto cards = asked_cards();
-    if (!cards.is_ok()) return cards.status();
-    for (auto& detail : cards.value()) {
+    return each_asked_code([&](CodeDetail& detail) -> Result<std::string> {
       std::string sentence;
       const std::string successors = attribute(detail, "Replaced by");
       if (!successors.empty()) {
@@ -718,10 +721,8 @@ class AnswerBuilder {
                       ". " + codes;
         }
       }
-      a_.summary += (a_.summary.empty() ? "" : " ") + sentence;
-      a_.cards.push_back(std::move(detail));
-    }
-    return Status::ok();
+      return sentence;
+    });
   }
 
   Status changes() {
@@ -799,8 +800,8 @@ class AnswerBuilder {
         continue;
       }
       if (mapped.value().empty()) {
-        a_.summary += (a_.summary.empty() ? "" : " ") + std::string("The GEM maps ICD-9-CM ") + typed + " to no code of " +
-                      (a_.question.procedures ? "ICD-10-PCS" : "ICD-10-CM") + " in this release.";
+        add_sentence(std::string("The GEM maps ICD-9-CM ") + typed + " to no code of " +
+                     (a_.question.procedures ? "ICD-10-PCS" : "ICD-10-CM") + " in this release.");
         continue;
       }
       std::vector<std::string> targets;
@@ -818,7 +819,7 @@ class AnswerBuilder {
       const std::string icd9 = mapped.value().front().icd9_code;
       std::string sentence = "The GEM maps ICD-9-CM " + icd9 + " to " + joined(targets) + (approximate ? " (approximate)." : ".");
       if (combination) sentence += " It is a combination: one code from each choice list of a scenario together translate it.";
-      a_.summary += (a_.summary.empty() ? "" : " ") + sentence;
+      add_sentence(sentence);
       a_.citations.push_back({"gem", "CMS General Equivalence Mappings FY2018, " + gem, "", icd9, ""});
     }
     if (a_.summary.empty()) a_.summary = "No ICD-9-CM code to map in " + quoted(joined(a_.question.codes)) + ".";
@@ -828,27 +829,19 @@ class AnswerBuilder {
   }
 
   Status icd10_to_icd9() {
-    auto cards = asked_cards();
-    if (!cards.is_ok()) return cards.status();
-    for (auto& detail : cards.value()) {
+    return each_asked_code([&](CodeDetail& detail) -> Result<std::string> {
       std::vector<std::string> icd9;
       for (const auto& attribute : detail.record.attributes) {
         if (attribute.name != kGemBackwardAttribute) continue;
         icd9.push_back(attribute.value);
         a_.facts.push_back(detail.display_code + " -> ICD-9-CM " + attribute.value + " (" + attribute.detail + ").");
       }
+      if (icd9.empty()) return "The GEM maps " + detail.display_code + " to no ICD-9-CM code.";
       const std::string gem = detail.record.system == kIcd10Pcs ? "ICD-10-PCS to ICD-9-CM procedures" : "ICD-10-CM to ICD-9-CM";
-      if (icd9.empty()) {
-        a_.summary += (a_.summary.empty() ? "" : " ") + std::string("The GEM maps ") + detail.display_code + " to no ICD-9-CM code.";
-      } else {
-        a_.summary += (a_.summary.empty() ? "" : " ") + std::string("The GEM maps ") + detail.display_code + " to ICD-9-CM " +
-                      joined(icd9) + ".";
-        a_.citations.push_back({"gem", "CMS General Equivalence Mappings FY2018, " + gem, detail.record.system,
-                                detail.display_code, ""});
-      }
-      a_.cards.push_back(std::move(detail));
-    }
-    return Status::ok();
+      a_.citations.push_back({"gem", "CMS General Equivalence Mappings FY2018, " + gem, detail.record.system,
+                              detail.display_code, ""});
+      return "The GEM maps " + detail.display_code + " to ICD-9-CM " + joined(icd9) + ".";
+    });
   }
 
   Status out_of_scope() {

@@ -1,25 +1,13 @@
 #include "searcher/json/search_json.h"
 
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
-
-#include "common/utf8.h"
+#include "searcher/json/internal/json_writing.h"
 
 namespace medcode::searcher {
 namespace {
 
-using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
-
-// Echoed user input may be invalid UTF-8; JSON output never is.
-void write_value(JsonWriter& writer, const std::string& value) {
-  const std::string valid = to_valid_utf8(value);
-  writer.String(valid.data(), static_cast<rapidjson::SizeType>(valid.size()));
-}
-
-void write_string(JsonWriter& writer, const char* key, const std::string& value) {
-  writer.Key(key);
-  write_value(writer, value);
-}
+using json::JsonWriter;
+using json::write_string;
+using json::write_value;
 
 void write_error(JsonWriter& writer, const char* code, const std::string& message) {
   writer.StartObject();
