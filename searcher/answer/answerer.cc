@@ -53,36 +53,67 @@ class AnswerBuilder {
   }
 
  private:
-  // The code typed, in the first system whose shape it has and that holds it; a modifier
-  // in HCPCS.
-  Lookup find(const std::string& typed) const {
+  // The code typed in every system whose shape it has and that holds it ("J1100": ICD-10-CM
+  // J11.00 and HCPCS J1100), a code set the question names first; a modifier in HCPCS.
+  Result<std::vector<CodeDetail>> find_all(const std::string& typed) const {
     std::vector<std::pair<std::string, std::string>> tries;
     if (a_.question.modifier && typed.size() == 2) tries.emplace_back(std::string(kHcpcs), typed);
-    for (const auto& candidate : code_candidates(typed)) {
-      if (!a_.question.system.empty() && candidate.system != a_.question.system) continue;
-      tries.emplace_back(std::string(candidate.system), candidate.compact);
-    }
+    for (const auto& candidate : code_candidates(typed)) tries.emplace_back(std::string(candidate.system), candidate.compact);
+    std::stable_partition(tries.begin(), tries.end(), [&](const auto& t) { return t.first == a_.question.system; });
+    std::vector<CodeDetail> found;
     for (const auto& [system, code] : tries) {
       auto detail = searcher_.code_detail(system, code);
-      if (detail.is_ok()) return std::optional<CodeDetail>(std::move(detail).value());
-      if (detail.status().code() != StatusCode::kNotFound) return detail.status();
+      if (detail.is_ok()) {
+        found.push_back(std::move(detail).value());
+      } else if (detail.status().code() != StatusCode::kNotFound) {
+        return detail.status();
+      }
     }
-    return std::optional<CodeDetail>();
+    return found;
   }
 
-  // Every asked code's card; the ones the index lacks are said, not guessed at.
-  Result<std::vector<CodeDetail>> asked_cards() {
+  // The first of them: the code a pair question means.
+  Lookup find(const std::string& typed) const {
+    auto found = find_all(typed);
+    if (!found.is_ok()) return found.status();
+    if (found.value().empty()) return std::optional<CodeDetail>();
+    return std::optional<CodeDetail>(std::move(found.value().front()));
+  }
+
+ public:
+  // Whether any code the question names is in the index.
+  Result<bool> names_a_known_code() const {
+    for (const auto& typed : a_.question.codes) {
+      auto found = find_all(typed);
+      if (!found.is_ok()) return found.status();
+      if (!found.value().empty()) return true;
+    }
+    return false;
+  }
+
+ private:
+  // Every asked code's card (in each code set that has it, unless only the first is
+  // wanted); the ones the index lacks are said, not guessed at.
+  Result<std::vector<CodeDetail>> asked_cards(bool every_system = true) {
     std::vector<CodeDetail> found;
     for (const auto& typed : a_.question.codes) {
-      auto detail = find(typed);
-      if (!detail.is_ok()) return detail.status();
-      if (!detail.value()) {
+      auto details = find_all(typed);
+      if (!details.is_ok()) return details.status();
+      if (details.value().empty()) {
         a_.facts.push_back("No code " + typed + " in " + systems_searched(typed) + ".");
         continue;
       }
-      add_code(*detail.value(), "asked", "");
-      cite_code(*detail.value());
-      found.push_back(std::move(*detail.value()));
+      if (!every_system) details.value().resize(1);
+      if (details.value().size() > 1) {
+        std::vector<std::string> sets;
+        for (const auto& d : details.value()) sets.push_back(system_label(d.record.system));
+        a_.facts.push_back(typed + " is a code in " + joined(sets, " and in ") + ": both are answered.");
+      }
+      for (auto& detail : details.value()) {
+        add_code(detail, "asked", "");
+        cite_code(detail);
+        found.push_back(std::move(detail));
+      }
     }
     if (found.empty()) {
       a_.summary = "The index has no code " + joined(a_.question.codes) + ".";
@@ -179,11 +210,13 @@ class AnswerBuilder {
   static std::string characters_needed(const CodeDetail& header, const std::vector<SearchHit>& billable) {
     std::size_t fewest = SIZE_MAX, most = 0;
     for (const auto& hit : billable) {
-      const std::size_t more = compact_code(hit.code).size() - header.record.code.size();
+      const std::size_t length = compact_code(hit.code).size();
+      if (length <= header.record.code.size()) continue;
+      const std::size_t more = length - header.record.code.size();
       fewest = std::min(fewest, more);
       most = std::max(most, more);
     }
-    if (billable.empty()) return "";
+    if (most == 0) return "";
     const std::string count = fewest == most ? std::to_string(most) : std::to_string(fewest) + "-" + std::to_string(most);
     return "it needs " + count + " more character" + (most == 1 ? "" : "s");
   }
@@ -201,7 +234,8 @@ class AnswerBuilder {
       add_hit(codes[i], "billable_code", "");
       shown.push_back(codes[i].code);
     }
-    sentence = characters_needed(header, codes) + ": its " + std::to_string(total) + " billable code" +
+    const std::string needed = characters_needed(header, codes);
+    sentence = (needed.empty() ? "Its " : needed + ": its ") + std::to_string(total) + " billable code" +
                (total == 1 ? " is " : "s are ") + joined(shown) + (total > shown.size() ? ", ..." : "") + ".";
     sentence[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(sentence[0])));
     return Status::ok();
@@ -214,9 +248,18 @@ class AnswerBuilder {
     return "";
   }
 
-  static bool is_deleted(const CodeDetail& detail) { return !detail.record.validity.until_release.empty(); }
+  static bool is_terminated(const CodeDetail& detail) { return attribute(detail, "Status") == "Terminated"; }
+
+  // Deleted by a later release, or a terminated HCPCS code: no longer reportable.
+  static bool is_deleted(const CodeDetail& detail) {
+    return !detail.record.validity.until_release.empty() || is_terminated(detail);
+  }
 
   std::string deleted_sentence(const CodeDetail& detail) const {
+    if (is_terminated(detail)) {
+      const std::string date = attribute(detail, "Termination date");
+      return detail.display_code + " is terminated" + (date.empty() ? "" : " (termination date " + date + ")") + ".";
+    }
     const CodeValidity& v = detail.record.validity;
     std::string text = detail.display_code + " was deleted in " + release_label(v.until_release);
     if (!v.through_date.empty()) text += " (valid through " + v.through_date + ")";
@@ -317,6 +360,8 @@ class AnswerBuilder {
   // The notes of from (its own and those it inherits) that name a code of to.
   static std::vector<std::pair<std::string, Note>> notes_naming(const CodeDetail& from, const CodeDetail& to) {
     std::vector<std::pair<std::string, Note>> found;
+    // The Tabular List's notes name ICD-10-CM codes only ("G20-G25" is not HCPCS G2211).
+    if (from.record.system != kIcd10Cm || to.record.system != kIcd10Cm) return found;
     auto check = [&](const std::string& at, const Note& note) {
       if (note.kind == NoteKind::kIncludes || note.kind == NoteKind::kNotes || note.kind == NoteKind::kSeventhCharNote) return;
       if (note_names_code(note.text, to.record.code)) found.emplace_back(at, note);
@@ -374,27 +419,59 @@ class AnswerBuilder {
   }
 
   // The notes linking two codes, each way, as facts with citations; the note kinds found.
-  std::set<NoteKind> link_notes(const CodeDetail& a, const CodeDetail& b) {
-    std::set<NoteKind> kinds;
+  // A note of one code that names the other: "use additional code" at E11 naming Z79.4.
+  struct Link {
+    NoteKind kind;
+    std::string at;    // display code of the code or ancestor that carries the note
+    std::string from;  // display code of the asked code the note applies to
+    std::string to;    // display code of the asked code it names
+  };
+
+  // The notes linking two codes, each way, as facts with citations.
+  std::vector<Link> link_notes(const CodeDetail& a, const CodeDetail& b) {
+    std::vector<Link> links;
     for (const auto* pair : {&a, &b}) {
       const CodeDetail& from = *pair;
       const CodeDetail& to = pair == &a ? b : a;
       for (const auto& [at, note] : notes_naming(from, to)) {
-        kinds.insert(note.kind);
+        links.push_back({note.kind, at, from.display_code, to.display_code});
         a_.facts.push_back(std::string(note_label(note.kind)) + " note at " + at + " names " + to.display_code + ": " +
                            quoted(note.text) + ".");
         cite_note(at, from.record.system, note);
       }
     }
+    return links;
+  }
+
+  static std::set<NoteKind> kinds_of(const std::vector<Link>& links) {
+    std::set<NoteKind> kinds;
+    for (const auto& link : links) kinds.insert(link.kind);
     return kinds;
   }
 
+  // What the sequencing notes say of the order (guideline I.A.13): the code a "use
+  // additional code" note belongs to comes first; a "code first" note's code comes after the
+  // one it names; "code also" leaves the order to the circumstances of the encounter.
+  static std::string sequencing(const std::vector<Link>& links) {
+    for (const auto& link : links) {
+      if (link.kind == NoteKind::kUseAdditionalCode) {
+        return "Sequence " + link.from + " first, then " + link.to + ": the use additional code note at " + link.at +
+               " names " + link.to + ".";
+      }
+      if (link.kind == NoteKind::kCodeFirst) {
+        return "Sequence " + link.to + " first, then " + link.from + ": the code first note at " + link.at + " names " +
+               link.to + ".";
+      }
+    }
+    return "A code also note links them: both are coded, in the order the circumstances of the encounter call for.";
+  }
+
   Result<bool> two_cards(std::vector<CodeDetail>& cards) {
-    auto found = asked_cards();
+    auto found = asked_cards(false);
     if (!found.is_ok()) return found.status();
     cards = std::move(found).value();
     if (cards.size() < 2) {
-      if (!cards.empty()) a_.summary = "Only " + cards[0].display_code + " is in the index; " + a_.facts.front();
+      if (!cards.empty()) a_.summary = "Only " + cards[0].display_code + " is in the index." + (a_.facts.empty() ? "" : " " + a_.facts.front());
       return false;
     }
     return true;
@@ -423,7 +500,7 @@ class AnswerBuilder {
     const std::string only_b = words_only_in(b.record.title, a.record.title);
     if (!only_a.empty()) a_.facts.push_back(a.display_code + " says " + quoted(only_a) + " where " + b.display_code + " does not.");
     if (!only_b.empty()) a_.facts.push_back(b.display_code + " says " + quoted(only_b) + " where " + a.display_code + " does not.");
-    const std::set<NoteKind> kinds = link_notes(a, b);
+    const std::set<NoteKind> kinds = kinds_of(link_notes(a, b));
     if (kinds.count(NoteKind::kExcludes1)) {
       a_.summary += " An Excludes1 note links them: they are not coded together.";
     } else if (kinds.count(NoteKind::kExcludes2)) {
@@ -442,8 +519,17 @@ class AnswerBuilder {
     if (!both.value()) return Status::ok();
     const CodeDetail& a = cards[0];
     const CodeDetail& b = cards[1];
-    const std::set<NoteKind> kinds = link_notes(a, b);
     const std::string pair = a.display_code + " and " + b.display_code;
+    if (a.record.system != kIcd10Cm || b.record.system != kIcd10Cm) {
+      a_.summary = "The instructional notes that say which codes go together are ICD-10-CM's; they say nothing of " + pair +
+                   ". Which procedure, supply and service codes may be billed together is in CMS's NCCI edits, which this "
+                   "index does not hold.";
+      a_.suggestion = "Check the current NCCI edit tables on cms.gov.";
+      for (auto& card : cards) a_.cards.push_back(std::move(card));
+      return Status::ok();
+    }
+    const std::vector<Link> links = link_notes(a, b);
+    const std::set<NoteKind> kinds = kinds_of(links);
     if (kinds.count(NoteKind::kExcludes1)) {
       a_.summary = "No. An Excludes1 note links " + pair +
                    ": the two are not coded together, except when the conditions are unrelated to each other.";
@@ -453,7 +539,7 @@ class AnswerBuilder {
       if (Status cited = cite_guideline("I.A.12.b"); !cited.is_ok()) return cited;
     } else if (kinds.count(NoteKind::kCodeFirst) || kinds.count(NoteKind::kUseAdditionalCode) ||
                kinds.count(NoteKind::kCodeAlso)) {
-      a_.summary = "Yes. A sequencing note links " + pair + "; see the notes below for which is listed first.";
+      a_.summary = "Yes. " + sequencing(links);
       if (Status cited = cite_guideline("I.A.13"); !cited.is_ok()) return cited;
     } else {
       a_.summary = "No instructional note of " + pair +
@@ -648,7 +734,10 @@ class AnswerBuilder {
       const CodeValidity& v = detail.record.validity;
       std::vector<std::string> valid_labels;
       for (const auto& release : detail.valid_in) valid_labels.push_back(release_label(release));
-      const std::string in_list = valid_labels.empty() ? "no release this index holds" : joined(valid_labels);
+      // A code set without release history (HCPCS) knows only the release it was built from.
+      const std::string in_list = !valid_labels.empty() ? joined(valid_labels)
+                                  : is_deleted(detail)  ? "no release this index holds"
+                                                        : release_label(detail.release);
       std::string sentence;
       const std::string& asked = a_.question.release;
       if (!asked.empty()) {
@@ -665,6 +754,9 @@ class AnswerBuilder {
         sentence = "No. " + deleted_sentence(detail);
       } else {
         sentence = "Yes. " + detail.display_code + " is valid in " + release_label(detail.release) + " (valid in " + in_list + ").";
+      }
+      if (!is_deleted(detail) && !detail.record.is_billable && detail.record.system != kHcpcs) {
+        sentence += " It is a header, not billable: report one of its billable codes.";
       }
       if (!v.from_release.empty()) {
         a_.facts.push_back(detail.display_code + " is new in " + release_label(v.from_release) +
@@ -709,16 +801,15 @@ class AnswerBuilder {
           }
         }
       } else if (is_deleted(detail)) {
-        sentence = detail.display_code + " was deleted in " + release_label(detail.record.validity.until_release) +
-                   "; the conversion table names no replacement.";
+        sentence = deleted_sentence(detail) + (is_terminated(detail) ? "" : " The conversion table names no replacement.");
       } else {
         sentence = detail.display_code + " was not replaced: it is valid in " + release_label(detail.release) + ".";
         if (!detail.record.is_billable) {
           std::string codes;
           if (Status listed = list_billable_codes(detail, codes); !listed.is_ok()) return listed;
           const std::string before = billable_before(detail);
-          sentence += " It is a header now" + (before.empty() ? std::string() : " (" + before.substr(0, before.size() - 1) + ")") +
-                      ". " + codes;
+          sentence += before.empty() ? " It is a header. " + codes
+                                     : " It is a header now (" + before.substr(0, before.size() - 1) + "). " + codes;
         }
       }
       return sentence;
@@ -739,8 +830,13 @@ class AnswerBuilder {
       return Status::ok();
     }
     const std::string before = *(at - 1);
+    if (a_.question.topic.empty()) {
+      a_.summary = "Name a condition, procedure or code to list what " + release_label(release) + " changed for it.";
+      a_.suggestion = "For example: what changed in " + release_label(release) + " for diabetes.";
+      return Status::ok();
+    }
     SearchRequest request;
-    request.query = a_.question.topic.empty() ? "disease" : a_.question.topic;
+    request.query = a_.question.topic;
     request.system = a_.question.system;
     request.changed_in = release;
     request.limit = kListedCodes;
@@ -759,24 +855,25 @@ class AnswerBuilder {
       std::vector<std::string> what;
       if (d.record.validity.from_release == release) what.push_back("new in " + release_label(release));
       if (d.record.validity.until_release == release) what.push_back("deleted in " + release_label(release));
-      const std::string old_title = attribute(d, title_in_release_attribute(before));
-      if (!old_title.empty()) what.push_back("retitled (was " + quoted(old_title) + ")");
-      const std::string old_billable = attribute(d, billable_in_release_attribute(before));
-      if (!old_billable.empty()) what.push_back(old_billable == "yes" ? "now a header (billable in " + release_label(before) + ")"
-                                                                      : "now billable (a header in " + release_label(before) + ")");
+      // A deleted code is stored as not billable: its billable status did not change.
+      const auto& revised = d.record.validity.revised_in;
+      if (d.record.validity.until_release != release && std::find(revised.begin(), revised.end(), release) != revised.end()) {
+        const std::string old_title = attribute(d, title_in_release_attribute(before));
+        if (!old_title.empty()) what.push_back("retitled (was " + quoted(old_title) + ")");
+        const std::string old_billable = attribute(d, billable_in_release_attribute(before));
+        if (!old_billable.empty()) {
+          what.push_back(old_billable == "yes" ? "now a header (billable in " + release_label(before) + ")"
+                                               : "now billable (a header in " + release_label(before) + ")");
+        }
+      }
       if (what.empty()) what.push_back("changed in " + release_label(release));
       add_code(d, "changed", joined(what, "; "));
     }
-    a_.summary = release_label(release) + " changed " + std::to_string(response.total) + " code" +
-                 (response.total == 1 ? "" : "s") + " matching " + topic + " (against " + release_label(before) +
-                 "); the best matches are listed.";
+    // Totals are exact up to 100 past the page, Xapian's estimate beyond.
+    const std::string count = (response.total > kListedCodes + 100 ? "about " : "") + std::to_string(response.total);
+    a_.summary = release_label(release) + " changed " + count + " code" + (response.total == 1 ? "" : "s") + " matching " +
+                 topic + " (against " + release_label(before) + "); the best matches are listed.";
     return Status::ok();
-  }
-
-  static std::string flags_in_words(bool approximate, bool combination, int scenario, int choice_list) {
-    std::string text = approximate ? "approximate" : "identical";
-    if (combination) text += "; combination: scenario " + std::to_string(scenario) + ", choice list " + std::to_string(choice_list);
-    return text;
   }
 
   Status crosswalk() {
@@ -811,7 +908,7 @@ class AnswerBuilder {
         approximate |= walk.approximate;
         targets.push_back(walk.code);
         const std::string detail = "from ICD-9-CM " + walk.icd9_code + ", " +
-                                   flags_in_words(walk.approximate, walk.combination, walk.scenario, walk.choice_list);
+                                   gem_flags_detail({walk.approximate, walk.combination, walk.scenario, walk.choice_list});
         bool listed = false;
         for (const auto& code : a_.codes) listed |= code.code == walk.code && code.role == "crosswalk";
         if (!listed) a_.codes.push_back({walk.system, walk.code, walk.title, walk.is_billable, "crosswalk", detail});
@@ -903,7 +1000,24 @@ Result<Answer> answer_question(const Searcher& searcher, const std::string& text
   if (Status valid = validate_search_request(check); !valid.is_ok()) return valid;
   Answer answer;
   answer.question = parse_question(text);
-  if (Status built = AnswerBuilder(searcher, answer).build(); !built.is_ok()) return built;
+  AnswerBuilder builder(searcher, answer);
+  // Words shaped like codes ("t2dm with b12 deficiency") are not a question about codes
+  // when the index has none of them; a dotted one ("Z99.89") is a code, absent or not.
+  const QuestionType type = answer.question.type;
+  const bool about_codes = type == QuestionType::kWhatIs || type == QuestionType::kBillable ||
+                           type == QuestionType::kCompare || type == QuestionType::kTogether ||
+                           type == QuestionType::kValidity || type == QuestionType::kReplacement;
+  const auto& codes = answer.question.codes;
+  const bool dotted = std::any_of(codes.begin(), codes.end(), [](const std::string& c) { return c.find('.') != std::string::npos; });
+  if (about_codes && !dotted) {
+    auto known = builder.names_a_known_code();
+    if (!known.is_ok()) return known.status();
+    if (!known.value()) {
+      answer.question = Question{};
+      return answer;
+    }
+  }
+  if (Status built = builder.build(); !built.is_ok()) return built;
   return answer;
 }
 

@@ -25,7 +25,8 @@ bool is_icd9_diagnosis_shape(std::string_view word) {
   if (word.find('.') != std::string_view::npos && (tail.empty() || tail.size() > 2 || !all_digits(tail))) return false;
   if (head.size() == 3 && all_digits(head)) return true;
   if (head.size() == 3 && head[0] == 'v' && all_digits(head.substr(1))) return true;
-  return head.size() == 4 && head[0] == 'e' && all_digits(head.substr(1)) && tail.size() <= 1;
+  // E codes only dotted ("E880.9"): undotted "e119" is ICD-10-CM E11.9.
+  return head.size() == 4 && head[0] == 'e' && all_digits(head.substr(1)) && tail.size() == 1;
 }
 
 // "47.01", "81.54": an ICD-9-CM procedure code's shape (volume 3).
@@ -56,6 +57,15 @@ bool is_ordinal(std::string_view word) {
   const std::string_view suffix = word.substr(word.size() - 2);
   return all_digits(word.substr(0, word.size() - 2)) &&
          (suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th");
+}
+
+// "500mg", "5ml", "10units": a dose or size.
+bool is_dose(std::string_view word) {
+  std::size_t digits = 0;
+  while (digits < word.size() && (std::isdigit(static_cast<unsigned char>(word[digits])) || word[digits] == '.')) ++digits;
+  if (digits == 0 || digits == word.size()) return false;
+  static const std::set<std::string_view> kUnits = {"mg", "mcg", "g", "kg", "ml", "l", "mm", "cm", "units", "iu", "meq", "mmol", "hr", "hrs", "h", "min", "mmhg", "lb", "lbs", "oz", "x"};
+  return kUnits.count(word.substr(digits)) > 0;
 }
 
 bool is_year(std::string_view word) { return word.size() == 4 && word.substr(0, 2) == "20" && all_digits(word); }
@@ -107,7 +117,7 @@ const Words& question_words() {
       "my", "me", "find", "get", "correct", "right", "proper", "please", "tell", "about", "changed", "changes",
       "change", "new", "updates", "updated", "added", "define", "definition", "meaning", "mean", "means",
       "describe", "explain", "sequence", "sequencing", "sequenced", "conventions", "convention", "level", "ii",
-      "number", "level", "give"};
+      "number", "give"};
   return words;
 }
 
@@ -138,6 +148,7 @@ struct Shapes {
   std::vector<std::size_t> code_at;     // word positions of codes
   std::vector<std::size_t> icd9_at;
   bool cpt = false;                     // a CPT-shaped code or CPT modifier
+  std::vector<std::string> five_digits; // CPT-shaped numbers, which may be undotted ICD-9 codes
   bool modifier = false;
 };
 
@@ -164,6 +175,7 @@ Shapes find_shapes(const std::vector<std::string>& words) {
     if (!release_of(w).empty() || question_words().count(w)) continue;
     if (is_cpt_shape(w)) {
       shapes.cpt = true;
+      if (all_digits(w)) shapes.five_digits.push_back(w);
       continue;
     }
     if (is_icd9_diagnosis_shape(w) || is_icd9_procedure_shape(w)) {
@@ -171,11 +183,12 @@ Shapes find_shapes(const std::vector<std::string>& words) {
       shapes.icd9_at.push_back(i);
       continue;
     }
+    if (is_dose(w) || std::count(w.begin(), w.end(), '.') > 1) continue;  // "500mg"; "i.c.1.d"
     // A code has a letter and a digit ("2", "stage 3" and "7th" are not codes).
     const bool has_digit = std::any_of(w.begin(), w.end(), [](unsigned char c) { return std::isdigit(c); });
     const bool has_letter = std::any_of(w.begin(), w.end(), [](unsigned char c) { return std::isalpha(c); });
     if (has_digit && has_letter && w.size() >= 3 && !is_ordinal(w) && !code_candidates(w).empty()) {
-      shapes.codes.push_back(upper(w));
+      shapes.codes.push_back(w);
       shapes.code_at.push_back(i);
     }
   }
@@ -240,6 +253,15 @@ Question parse_question(std::string_view text) {
   Question q;
   if (words.empty()) return q;
   Shapes shapes = find_shapes(words);
+  // Each code once ("what is S72 S72 S72"), ICD-9 ones upper-cased like the rest ("V45.81").
+  for (auto* list : {&shapes.codes, &shapes.icd9}) {
+    std::vector<std::string> unique;
+    for (auto& code : *list) {
+      code = upper(code);
+      if (std::find(unique.begin(), unique.end(), code) == unique.end()) unique.push_back(code);
+    }
+    *list = std::move(unique);
+  }
   // A question is about a few codes; a list of hundreds is not one to look each up for.
   constexpr std::size_t kMaxCodes = 8;
   if (shapes.codes.size() > kMaxCodes) shapes.codes.resize(kMaxCodes);
@@ -249,15 +271,30 @@ Question parse_question(std::string_view text) {
   q.system = system_named(words);
 
   // What the official code sets do not hold.
-  static const Words kNcci = {"ncci", "ptp", "mue", "mues", "unbundling", "edit", "edits"};
+  // Their words also name conditions ("mild ncd", "cpt ii deficiency", "cover test"), so they
+  // count only in a question, beside a code, or with "for".
+  static const Words kCues = {"what", "whats", "what's", "does", "do", "is", "are", "can", "how", "which", "will",
+                              "should", "code", "codes", "for", "much"};
+  const bool asks = has_any(words, kCues) || !shapes.codes.empty() || shapes.cpt;
+  static const Words kNcci = {"ncci", "mue", "mues", "unbundling", "edit", "edits"};
   static const Words kCoverage = {"coverage", "cover", "covered", "covers", "lcd", "lcds", "ncd", "ncds",
                                   "authorization", "preauthorization", "precertification", "necessity"};
   static const Words kPayment = {"pay", "pays", "paid", "payment", "reimbursement", "reimburse", "reimbursed",
                                  "rvu", "rvus", "fee", "fees", "price", "allowable"};
-  if (has_any(words, kNcci)) q.out_of_scope = OutOfScope::kNcci;
-  else if (has_any(words, kCoverage)) q.out_of_scope = OutOfScope::kCoverage;
-  else if (has_any(words, kPayment)) q.out_of_scope = OutOfScope::kPayment;
-  else if (has(words, "cpt") || (shapes.cpt && shapes.codes.empty() && shapes.icd9.empty())) q.out_of_scope = OutOfScope::kCpt;
+  static const Words kIcd9 = {"icd9", "icd9cm", "gem", "gems", "crosswalk", "crosswalks"};
+  const bool icd9_named = has_any(words, kIcd9);
+  if (!asks) {
+  } else if (has_any(words, kNcci)) {
+    q.out_of_scope = OutOfScope::kNcci;
+  } else if (has_any(words, kCoverage)) {
+    q.out_of_scope = OutOfScope::kCoverage;
+  } else if (has_any(words, kPayment)) {
+    q.out_of_scope = OutOfScope::kPayment;
+  } else if ((has(words, "cpt") && (has_any(words, {"code", "codes", "modifier"}) || shapes.cpt)) ||
+             (shapes.cpt && shapes.codes.empty() && shapes.icd9.empty() && !icd9_named &&
+              has_any(words, {"what", "whats", "what's", "is", "define", "code", "bill", "billable", "mean", "modifier"}))) {
+    q.out_of_scope = OutOfScope::kCpt;
+  }
   if (q.out_of_scope != OutOfScope::kNone) {
     q.type = QuestionType::kOutOfScope;
     q.topic = topic_of(words, shapes, kNcci);
@@ -265,9 +302,9 @@ Question parse_question(std::string_view text) {
   }
 
   // Crosswalks between ICD-9-CM and ICD-10.
-  static const Words kIcd9 = {"icd9", "icd9cm", "gem", "gems", "crosswalk", "crosswalks"};
   static const Words kMapping = {"convert", "conversion", "map", "mapping", "maps", "translate", "equivalent"};
-  const bool icd9_named = has_any(words, kIcd9);
+  // "ICD-9 25000": an undotted ICD-9-CM code.
+  if (icd9_named && shapes.icd9.empty()) shapes.icd9 = shapes.five_digits;
   if ((icd9_named && (!shapes.icd9.empty() || !shapes.codes.empty())) || (has_any(words, kMapping) && !shapes.icd9.empty())) {
     q.type = QuestionType::kCrosswalk;
     // "I10 to ICD-9": an ICD-10 code and no ICD-9 one goes back to ICD-9.
@@ -284,11 +321,23 @@ Question parse_question(std::string_view text) {
   }
 
   const std::size_t codes = shapes.codes.size();
+  static const Words kChanges = {"changed", "changes", "change", "new", "added", "deleted", "updates",
+                                 "updated", "revised", "revisions", "whats", "what's"};
+  static const Words kChangeVerbs = {"changed", "changes", "change", "new", "added", "deleted", "updates",
+                                     "updated", "revised", "revisions"};
+  // "what changed in FY2026 for diabetes", "new codes in E11 for 2026": a code scopes it.
+  if (has_any(words, kChangeVerbs) && !release_in(words, true).empty()) {
+    q.type = QuestionType::kChanges;
+    q.release = release_in(words, true);
+    q.topic = codes > 0 ? shapes.codes.front() : topic_of(words, shapes, kChanges);
+    return q;
+  }
   static const Words kValidity = {"valid", "validity", "invalid", "active", "added", "introduced",
                                   "effective", "deleted", "expired", "retired", "exist", "exists", "still"};
-  static const Words kReplacement = {"replaced", "replaces", "replace", "replacement", "replacements",
-                                     "successor", "become", "became", "superseded", "instead"};
-  if (codes >= 1 && (has_any(words, kReplacement) || has_pair(words, "new", {"code", "codes"}))) {
+  // "replacement" alone is a title word ("joint replacement"); asked, it is "replacement for".
+  static const Words kReplacement = {"replaced", "replaces", "replace", "successor", "become", "became", "superseded"};
+  const bool replacement_for = has_pair(words, "replacement", {"for", "of"}) || has_pair(words, "replacements", {"for", "of"});
+  if (codes >= 1 && (has_any(words, kReplacement) || replacement_for || has_pair(words, "new", {"code", "codes"}))) {
     q.type = QuestionType::kReplacement;
     return q;
   }
@@ -297,17 +346,6 @@ Question parse_question(std::string_view text) {
     q.release = release_in(words, true);
     return q;
   }
-  static const Words kChanges = {"changed", "changes", "change", "new", "added", "deleted", "updates",
-                                 "updated", "revised", "revisions", "whats", "what's"};
-  static const Words kChangeVerbs = {"changed", "changes", "change", "new", "added", "deleted", "updates",
-                                     "updated", "revised", "revisions"};
-  if (codes == 0 && has_any(words, kChangeVerbs) && !release_in(words, true).empty()) {
-    q.type = QuestionType::kChanges;
-    q.release = release_in(words, true);
-    q.topic = topic_of(words, shapes, kChanges);
-    return q;
-  }
-
   if (codes >= 2) {
     static const Words kCompare = {"versus", "difference", "differences", "different", "differ", "compare",
                                    "compared", "comparison", "or"};
@@ -316,10 +354,8 @@ Question parse_question(std::string_view text) {
       q.type = QuestionType::kCompare;
     } else if (has_any(words, kTogether)) {
       q.type = QuestionType::kTogether;
-    } else {
-      q.type = QuestionType::kCompare;
     }
-    return q;
+    return q;  // a pasted list of codes is not a question
   }
 
   static const Words kBillable = {"billable", "bill", "billed", "billing", "nonbillable", "non-billable", "header",
@@ -329,10 +365,12 @@ Question parse_question(std::string_view text) {
     return q;
   }
 
-  static const Words kGuideline = {"guideline", "guidelines", "sequence", "sequencing", "sequenced",
-                                   "convention", "conventions", "rules", "rule"};
+  // "sequence" and "rule" alone name conditions ("pierre robin sequence", "rule out mi").
+  static const Words kGuideline = {"guideline", "guidelines", "sequencing", "sequenced", "convention", "conventions"};
   const bool when_to = has_pair(words, "when", {"use", "code", "assign", "report"});
-  if (codes == 0 && (has_any(words, kGuideline) || when_to)) {
+  const bool how_to_sequence = has_pair(words, "how", {"sequence"});
+  const bool rules_for = has_pair(words, "rules", {"for", "of", "on"}) || has_pair(words, "rule", {"for", "of", "on"});
+  if (codes == 0 && (has_any(words, kGuideline) || when_to || how_to_sequence || rules_for)) {
     q.type = QuestionType::kGuidelines;
     q.topic = topic_of(words, shapes, {"combination", "how", "when", "should", "guide", "versus"});
     // "combination codes" is itself a guideline subject.

@@ -12,6 +12,7 @@
 
 #include "common/status.h"
 #include "searcher/answer/answer.h"
+#include "searcher/answer/answered_search.h"
 #include "searcher/engine/searcher.h"
 #include "searcher/json/answer_json.h"
 #include "searcher/json/search_json.h"
@@ -95,16 +96,10 @@ Status run_query(const Searcher& searcher, SearchRequest request, const std::str
     if (described.is_ok()) std::printf("xapian query: %s\n", described.value().c_str());
   }
   // A coding question's answer comes first, then results for what it asks about.
-  const medcode::searcher::Question question = medcode::searcher::parse_question(query);
-  if (const std::string about = medcode::searcher::results_query(question); !about.empty()) request.query = about;
-  auto response = searcher.search(request);
-  if (response.is_ok()) response.value().query = query;
-  std::optional<medcode::searcher::Answer> answer;
-  if (response.is_ok() && request.offset == 0 && question.type != medcode::searcher::QuestionType::kNone) {
-    auto answered = medcode::searcher::answer_question(searcher, query);
-    if (!answered.is_ok()) return answered.status();
-    answer = std::move(answered).value();
-  }
+  auto searched = medcode::searcher::search_with_answer(searcher, request);
+  medcode::Result<SearchResponse> response =
+      searched.is_ok() ? medcode::Result<SearchResponse>(searched.value().response) : medcode::Result<SearchResponse>(searched.status());
+  const std::optional<medcode::searcher::Answer> answer = searched.is_ok() ? searched.value().answer : std::nullopt;
   if (json) {
     std::puts(response.is_ok() ? medcode::searcher::search_response_to_json(
                                      response.value(), answer ? medcode::searcher::answer_to_json(*answer) : "")

@@ -51,10 +51,9 @@ std::string joined_releases(const std::vector<std::string>& releases) {
 
 // A text search's scope: with changed_in, the codes that release changed, the ones it
 // deleted among them.
+// (filtered() applies the changed_in filter itself.)
 Xapian::Query in_scope(Xapian::Query query, const SearchRequest& request, const ReleaseScope& scope) {
   if (request.changed_in.empty()) return in_scope(std::move(query), scope);
-  query = Xapian::Query(Xapian::Query::OP_FILTER, query,
-                        Xapian::Query(std::string(schema::kChangedInReleasePrefix) + request.changed_in));
   return scope.active() ? Xapian::Query(Xapian::Query::OP_FILTER, query, scope.filter()) : query;
 }
 
@@ -73,6 +72,10 @@ Xapian::Query filtered(Xapian::Query query, const SearchRequest& request, const 
   } else {
     query = Xapian::Query(Xapian::Query::OP_AND_NOT, query,
                           Xapian::Query(term(schema::kSystemTermPrefix, std::string(kGuidelines))));
+  }
+  if (!request.changed_in.empty()) {
+    query = Xapian::Query(Xapian::Query::OP_FILTER, query,
+                          Xapian::Query(std::string(schema::kChangedInReleasePrefix) + request.changed_in));
   }
   Xapian::Query billable(std::string(schema::kBillableTerm));
   if (scope.active()) {
@@ -247,7 +250,7 @@ struct Searcher::Impl {
     Xapian::Enquire enquire(database);
     // A deleted code answers when typed in full, not among the descendants of a prefix.
     const Xapian::Query listed(Xapian::Query::OP_OR,
-                               in_scope(Xapian::Query(Xapian::Query::OP_OR, prefixes.begin(), prefixes.end()), scope),
+                               in_scope(Xapian::Query(Xapian::Query::OP_OR, prefixes.begin(), prefixes.end()), request, scope),
                                Xapian::Query(Xapian::Query::OP_OR, exact_ids.begin(), exact_ids.end()));
     enquire.set_query(filtered(listed, request, scope));
     enquire.set_weighting_scheme(Xapian::BoolWeight());
@@ -691,7 +694,9 @@ Result<std::vector<Crosswalk>> Searcher::icd9_to_icd10(const std::string& icd9_c
     enquire.set_query(Xapian::Query(term(schema::kIcd9CrosswalkPrefix, scope + compact)));
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     enquire.set_sort_by_value(schema::kSortKeySlot, false);
-    const Xapian::MSet matches = enquire.get_mset(0, impl_->database.get_doccount());
+    // A GEM maps one code to at most a few hundred (00.80: 22).
+    constexpr Xapian::doccount kMaxCrosswalks = 1000;
+    const Xapian::MSet matches = enquire.get_mset(0, kMaxCrosswalks);
     for (auto it = matches.begin(); it != matches.end(); ++it) {
       auto record = decode_record(it.get_document().get_data());
       if (!record.is_ok()) return record.status().with_context("index " + impl_->directory);

@@ -10,6 +10,7 @@
 #include "searcher/http/query_params.h"
 #include "searcher/http/web_assets.h"
 #include "searcher/answer/answer.h"
+#include "searcher/answer/answered_search.h"
 #include "searcher/json/answer_json.h"
 #include "searcher/json/search_json.h"
 
@@ -51,21 +52,11 @@ HttpResponse search(const ParsedTarget& target, const std::vector<std::string>&,
   request.limit = limit.value();
   request.offset = offset.value();
   request.with_snippets = true;  // the page and API clients show what matched
-  // A coding question gets its answer, on the first page, and results for what it asks
-  // about (its subject words, or the code it names) rather than for its question words.
-  const Question question = parse_question(request.query);
-  const std::string asked = request.query;
-  if (const std::string about = results_query(question); !about.empty()) request.query = about;
-  auto response = searcher.search(request);
-  if (!response.is_ok()) return error_response(response.status());
-  response.value().query = asked;
-  std::string answer_json;
-  if (request.offset == 0 && question.type != QuestionType::kNone) {
-    auto answer = answer_question(searcher, asked);
-    if (!answer.is_ok()) return error_response(answer.status());
-    answer_json = answer_to_json(answer.value());
-  }
-  return json(search_response_to_json(response.value(), answer_json));
+  // A coding question gets its answer too (answered_search.h).
+  auto searched = search_with_answer(searcher, request);
+  if (!searched.is_ok()) return error_response(searched.status());
+  const auto& answer = searched.value().answer;
+  return json(search_response_to_json(searched.value().response, answer ? answer_to_json(*answer) : ""));
 }
 
 HttpResponse answer(const ParsedTarget& target, const std::vector<std::string>&, const Searcher& searcher,

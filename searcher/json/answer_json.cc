@@ -30,7 +30,7 @@ const char* out_of_scope_name(OutOfScope kind) {
 
 // Where the web page shows a cited code or section.
 std::string page_of(const Citation& citation) {
-  if (citation.code.empty()) return "";
+  if (citation.code.empty() || citation.system.empty()) return "";  // an ICD-9-CM code has no page
   if (citation.system == "guidelines") return "/guideline/" + citation.code;
   return "/code/" + citation.system + "/" + citation.code;
 }

@@ -162,6 +162,12 @@ TEST_F(AnswererTest, CrosswalksComeFromTheGems) {
   EXPECT_HAS(ask("icd-9 250.00 to icd-10").summary, "The GEM maps ICD-9-CM 250.00 to no code of ICD-10-CM in this release.");
 }
 
+// Words shaped like codes that the index does not have are words, not a question.
+TEST_F(AnswererTest, CodeShapedWordsTheIndexLacksAreNotAQuestion) {
+  EXPECT_EQ(ask("t2dm with b12 deficiency").question.type, QuestionType::kNone);
+  EXPECT_EQ(ask("what is Z99.89").question.type, QuestionType::kWhatIs);  // dotted: a code, said absent
+}
+
 TEST_F(AnswererTest, APhraseIsNotAQuestion) {
   const Answer answer = ask("colles fracture");
   EXPECT_EQ(answer.question.type, QuestionType::kNone);

@@ -63,6 +63,19 @@ TEST(QuestionGrammar, RoutesEachShape) {
       {"type 2 diabetes with ckd stage 3", T::kNone, {}, "", "", ""},
       {"high heart rate", T::kNone, {}, "", "", ""},
       {"vitamin b12 deficiency", T::kNone, {"B12"}, "", "", ""},
+      // Words that are cues elsewhere, in phrases that are not questions.
+      {"mild ncd due to alzheimer disease", T::kNone, {}, "", "", ""},
+      {"cpt ii deficiency", T::kNone, {}, "", "", ""},
+      {"cover test", T::kNone, {}, "", "", ""},
+      {"pierre robin sequence", T::kNone, {}, "", "", ""},
+      {"rule out mi", T::kNone, {}, "", "", ""},
+      {"Z47.1 Aftercare following joint replacement surgery", T::kNone, {"Z47.1"}, "", "", ""},
+      {"E11.9, I10, N18.30", T::kNone, {"E11.9", "I10", "N18.30"}, "", "", ""},
+      {"metformin 500mg and glipizide 5mg", T::kNone, {}, "", "", ""},
+      {"vitamin d 50000 units", T::kNone, {}, "", "", ""},
+      // Changes scoped by a code; undotted codes.
+      {"what changed in E11 in FY2026", T::kChanges, {"E11"}, "E11", "fy2026", ""},
+      {"is E119 billable", T::kBillable, {"E119"}, "", "", ""},
   };
   for (const Row& row : rows) {
     SCOPED_TRACE(row.text);
@@ -91,6 +104,10 @@ TEST(QuestionGrammar, CrosswalkKnowsItsDirectionAndKind) {
   EXPECT_TRUE(to_icd10.from_icd9);
   EXPECT_TRUE(to_icd10.procedures);
   EXPECT_EQ(to_icd10.codes, std::vector<std::string>{"81.54"});
+  const Question undotted = parse_question("ICD-9 25000 to ICD-10");
+  EXPECT_EQ(undotted.type, QuestionType::kCrosswalk);
+  EXPECT_EQ(undotted.codes, std::vector<std::string>{"25000"});
+  EXPECT_FALSE(parse_question("E119 to icd-9").from_icd9);
   const Question back = parse_question("I50.9 to icd-9");
   EXPECT_FALSE(back.from_icd9);
   EXPECT_FALSE(back.procedures);
@@ -112,8 +129,8 @@ TEST(QuestionGrammar, OddInputIsNotAQuestion) {
   EXPECT_EQ(parse_question(std::string(400, 'x')).type, QuestionType::kNone);
   EXPECT_EQ(parse_question("\xff\xfe what is I10").type, QuestionType::kWhatIs);
   std::string many = "compare";
-  for (int i = 0; i < 120; ++i) many += " I10";
-  EXPECT_EQ(parse_question(many).codes.size(), 8u);
+  for (int i = 0; i < 120; ++i) many += " Z" + std::to_string(10 + i) + " I10";
+  EXPECT_EQ(parse_question(many).codes.size(), 8u);  // distinct, at most 8
 }
 
 }  // namespace

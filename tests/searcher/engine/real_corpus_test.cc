@@ -351,7 +351,8 @@ TEST_F(RealCorpusTest, AnswerCompareAndTogetherFollowTheNotes) {
   EXPECT_STARTS(ask("can I10 be coded with O10.02").summary, "No. An Excludes1 note links I10 and O10.02");
   EXPECT_STARTS(ask("can I10 be coded with I63.9").summary, "Yes. An Excludes2 note links I10 and I63.9");
   const Answer insulin = ask("can E11.9 be coded with Z79.4");
-  EXPECT_STARTS(insulin.summary, "Yes. A sequencing note links E11.9 and Z79.4");
+  EXPECT_STARTS(insulin.summary, "Yes. Sequence E11.9 first, then Z79.4: the use additional code note at E11 names Z79.4.");
+  EXPECT_STARTS(ask("can N18.30 be coded with E11.22").summary, "Yes. Sequence E11.22 first, then N18.30");
   EXPECT_TRUE(has_fact(insulin, "Use additional code note at E11 names Z79.4"));
   // No note links them, but the index's "Hypertension, kidney, with ... chronic kidney disease".
   EXPECT_EQ(with_role(ask("can I10 be coded with N18.30"), "combination"), std::vector<std::string>{"I12.9"});
