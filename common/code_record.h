@@ -96,6 +96,16 @@ std::string release_label(const std::string& release);
 inline constexpr std::string_view kTitleInReleasePrefix = "Title in ";
 inline constexpr std::string_view kBillableInReleasePrefix = "Billable in ";
 std::string title_in_release_attribute(const std::string& release);
+// Attributes the indexer writes and the searcher reads back (the answers): "Status" is "New
+// in FY2026", "Deleted in FY2026" or, for HCPCS, "Terminated"; "Replaced by" lists the
+// conversion table's successors; "Kind" is a HCPCS entry's, "Modifier" for a modifier.
+inline constexpr std::string_view kStatusAttribute = "Status";
+inline constexpr std::string_view kTerminatedStatus = "Terminated";
+inline constexpr std::string_view kReplacedByAttribute = "Replaced by";
+inline constexpr std::string_view kReplacesAttribute = "Replaces";
+inline constexpr std::string_view kKindAttribute = "Kind";
+inline constexpr std::string_view kModifierKind = "Modifier";
+inline constexpr std::string_view kTerminationDateAttribute = "Termination date";
 // Another name for the code from a curated list ("heart attack"), detail naming the list
 // (indexer/build/lay_names.h).
 inline constexpr std::string_view kAlsoCalledAttribute = "Also called";

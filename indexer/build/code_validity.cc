@@ -128,11 +128,11 @@ ValidityResult apply_code_validity(std::vector<CodeRecord>& records, const Valid
     record.validity.from_release = release_at(start);
     record.validity.from_date = effective_at(start);
     const std::string label = release_label(record.validity.from_release);
-    record.attributes.push_back({"Status", "New in " + label, "Valid for dates of service from " + record.validity.from_date});
+    record.attributes.push_back({std::string(kStatusAttribute), "New in " + label, "Valid for dates of service from " + record.validity.from_date});
     if (start == earlier.size()) ++result.new_codes;
     auto old = replaces.find(record.code);
     if (old != replaces.end()) {
-      record.attributes.push_back({"Replaces", joined_display(sources.system, old->second), label + " conversion table"});
+      record.attributes.push_back({std::string(kReplacesAttribute), joined_display(sources.system, old->second), label + " conversion table"});
     }
   }
 
@@ -164,7 +164,7 @@ ValidityResult apply_code_validity(std::vector<CodeRecord>& records, const Valid
       record.validity.until_release = release_at(last + 1);
       record.validity.through_date = day_before(effective_at(last + 1));
       const std::string label = release_label(record.validity.until_release);
-      record.attributes.push_back({"Status", "Deleted in " + label,
+      record.attributes.push_back({std::string(kStatusAttribute), "Deleted in " + label,
                                    "Not valid for dates of service from " + effective_at(last + 1) + "; was " +
                                        (entry.is_billable ? "billable" : "a header") + " in " +
                                        release_label(earlier[last].release->release)});
@@ -173,7 +173,7 @@ ValidityResult apply_code_validity(std::vector<CodeRecord>& records, const Valid
       auto successors = replaced_by.find(entry.code);
       if (successors != replaced_by.end()) {
         record.attributes.push_back(
-            {"Replaced by", joined_display(sources.system, successors->second),
+            {std::string(kReplacedByAttribute), joined_display(sources.system, successors->second),
              release_label(sources.release) + " conversion table"});
         ++result.with_replacements;
       }

@@ -87,9 +87,9 @@ std::vector<CodeRecord> build_hcpcs_records(const HcpcsFile& file, const std::st
       record.chapter_title = hcpcs_section_title(entry.code);
     }
     auto& attributes = record.attributes;
-    attributes.push_back({"Kind", entry.is_modifier ? "Modifier" : "Procedure or supply", ""});
+    attributes.push_back({std::string(kKindAttribute), entry.is_modifier ? std::string(kModifierKind) : "Procedure or supply", ""});
     if (terminated) {
-      attributes.push_back({"Status", "Terminated", "No longer valid for dates of service after " +
+      attributes.push_back({std::string(kStatusAttribute), std::string(kTerminatedStatus), "No longer valid for dates of service after " +
                                                         iso_date(entry.termination_date)});
     }
     if (!entry.action_code.empty()) {
@@ -104,7 +104,7 @@ std::vector<CodeRecord> build_hcpcs_records(const HcpcsFile& file, const std::st
       attributes.push_back({"Action effective", iso_date(entry.action_effective_date), ""});
     }
     if (!entry.termination_date.empty()) {
-      attributes.push_back({"Termination date", iso_date(entry.termination_date), ""});
+      attributes.push_back({std::string(kTerminationDateAttribute), iso_date(entry.termination_date), ""});
     }
     records.push_back(std::move(record));
   }

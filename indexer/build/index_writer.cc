@@ -174,7 +174,7 @@ Status IndexWriter::add(const CodeRecord& record, const std::vector<std::string>
     const bool deleted = !record.validity.until_release.empty();
     const bool reporting = is_reporting_code(record);
     const bool secondary = deleted || reporting || std::any_of(record.attributes.begin(), record.attributes.end(), [](const CodeAttribute& a) {
-      return (a.name == "Status" && a.value == "Terminated") || (a.name == "Kind" && a.value == "Modifier");
+      return (a.name == kStatusAttribute && a.value == kTerminatedStatus) || (a.name == kKindAttribute && a.value == kModifierKind);
     });
     if (deleted) document.add_boolean_term(std::string(schema::kDeletedTerm));
     for (const auto& release : changed_in_releases(record.validity)) {
