@@ -62,4 +62,11 @@ struct Answer {
 // over 512 bytes, invalid UTF-8); kUnavailable when the index fails underneath.
 Result<Answer> answer_question(const Searcher& searcher, const std::string& text);
 
+// The two halves of answer_question. read_question: the question as the grammar reads it
+// and the index confirms it (words shaped like codes the index has none of, undotted, are
+// not a question about codes: kNone), with the same validation errors.
+Result<Question> read_question(const Searcher& searcher, const std::string& text);
+// answer_read_question: the answer to what read_question returned.
+Result<Answer> answer_read_question(const Searcher& searcher, const Question& question);
+
 }  // namespace medcode::searcher

@@ -20,8 +20,8 @@ Status AnswerBuilder::build() {
     case QuestionType::kNone: return Status::ok();
     case QuestionType::kWhatIs: return what_is();
     case QuestionType::kBillable: return billable();
-    case QuestionType::kCompare: return compare();
-    case QuestionType::kTogether: return together();
+    case QuestionType::kCompare: return for_two_codes(&AnswerBuilder::compare);
+    case QuestionType::kTogether: return for_two_codes(&AnswerBuilder::together);
     case QuestionType::kGuidelines: return guidelines(a_.question.topic, kQuotedSections);
     case QuestionType::kHowToCode: return how_to_code();
     case QuestionType::kValidity: return validity();
@@ -287,31 +287,39 @@ std::string AnswerBuilder::known_releases(const std::string& system) const {
 }  // namespace answering
 
 
-Result<Answer> answer_question(const Searcher& searcher, const std::string& text) {
+Result<Question> read_question(const Searcher& searcher, const std::string& text) {
   SearchRequest check;
   check.query = text;
   if (Status valid = validate_search_request(check); !valid.is_ok()) return valid;
-  Answer answer;
-  answer.question = parse_question(text);
-  answering::AnswerBuilder builder(searcher, answer);
+  Answer scratch;
+  scratch.question = parse_question(text);
   // Words shaped like codes ("t2dm with b12 deficiency") are not a question about codes
   // when the index has none of them; a dotted one ("Z99.89") is a code, absent or not.
-  const QuestionType type = answer.question.type;
+  const QuestionType type = scratch.question.type;
   const bool about_codes = type == QuestionType::kWhatIs || type == QuestionType::kBillable ||
                            type == QuestionType::kCompare || type == QuestionType::kTogether ||
                            type == QuestionType::kValidity || type == QuestionType::kReplacement;
-  const auto& codes = answer.question.codes;
+  const auto& codes = scratch.question.codes;
   const bool dotted = std::any_of(codes.begin(), codes.end(), [](const std::string& c) { return c.find('.') != std::string::npos; });
   if (about_codes && !dotted) {
-    auto known = builder.names_a_known_code();
+    auto known = answering::AnswerBuilder(searcher, scratch).names_a_known_code();
     if (!known.is_ok()) return known.status();
-    if (!known.value()) {
-      answer.question = Question{};
-      return answer;
-    }
+    if (!known.value()) return Question{};
   }
-  if (Status built = builder.build(); !built.is_ok()) return built;
+  return scratch.question;
+}
+
+Result<Answer> answer_read_question(const Searcher& searcher, const Question& question) {
+  Answer answer;
+  answer.question = question;
+  if (Status built = answering::AnswerBuilder(searcher, answer).build(); !built.is_ok()) return built;
   return answer;
+}
+
+Result<Answer> answer_question(const Searcher& searcher, const std::string& text) {
+  auto question = read_question(searcher, text);
+  if (!question.is_ok()) return question.status();
+  return answer_read_question(searcher, question.value());
 }
 
 }  // namespace medcode::searcher

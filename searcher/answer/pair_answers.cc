@@ -113,26 +113,22 @@ std::string AnswerBuilder::sequencing(const std::vector<Link>& links) {
   return "A code also note links them: both are coded, in the order the circumstances of the encounter call for.";
 }
 
-Result<bool> AnswerBuilder::two_cards(std::vector<CodeDetail>& cards) {
+Status AnswerBuilder::for_two_codes(Status (AnswerBuilder::*answer)(const CodeDetail&, const CodeDetail&)) {
   auto found = asked_cards(false);
   if (!found.is_ok()) return found.status();
-  cards = std::move(found).value();
+  std::vector<CodeDetail> cards = std::move(found).value();
   if (cards.size() < 2) {
     if (!cards.empty()) a_.summary = "Only " + cards[0].display_code + " is in the index." + (a_.facts.empty() ? "" : " " + a_.facts.front());
-    return false;
+    return Status::ok();
   }
-  return true;
+  const Status answered = (this->*answer)(cards[0], cards[1]);
+  for (auto& card : cards) a_.cards.push_back(std::move(card));
+  return answered;
 }
 
-Status AnswerBuilder::compare() {
-  std::vector<CodeDetail> cards;
-  auto both = two_cards(cards);
-  if (!both.is_ok()) return both.status();
-  if (!both.value()) return Status::ok();
-  const CodeDetail& a = cards[0];
-  const CodeDetail& b = cards[1];
+Status AnswerBuilder::compare(const CodeDetail& a, const CodeDetail& b) {
   auto status = [](const CodeDetail& d) {
-    return std::string(!d.record.validity.until_release.empty() ? "deleted" : d.record.is_billable ? "billable" : "a header");
+    return std::string(is_deleted(d) ? "no longer valid" : d.record.is_billable ? "billable" : "a header");
   };
   a_.summary = a.display_code + " " + quoted(a.record.title) + " (" + status(a) + ") and " + b.display_code + " " +
                quoted(b.record.title) + " (" + status(b) + ").";
@@ -155,24 +151,16 @@ Status AnswerBuilder::compare() {
   } else if (kinds.empty()) {
     a_.facts.push_back("No Excludes1, Excludes2, code first, use additional code or code also note of either code names the other.");
   }
-  for (auto& card : cards) a_.cards.push_back(std::move(card));
   return Status::ok();
 }
 
-Status AnswerBuilder::together() {
-  std::vector<CodeDetail> cards;
-  auto both = two_cards(cards);
-  if (!both.is_ok()) return both.status();
-  if (!both.value()) return Status::ok();
-  const CodeDetail& a = cards[0];
-  const CodeDetail& b = cards[1];
+Status AnswerBuilder::together(const CodeDetail& a, const CodeDetail& b) {
   const std::string pair = a.display_code + " and " + b.display_code;
   if (a.record.system != kIcd10Cm || b.record.system != kIcd10Cm) {
     a_.summary = "The instructional notes that say which codes go together are ICD-10-CM's; they say nothing of " + pair +
                  ". Which procedure, supply and service codes may be billed together is in CMS's NCCI edits, which this "
                  "index does not hold.";
     a_.suggestion = "Check the current NCCI edit tables on cms.gov.";
-    for (auto& card : cards) a_.cards.push_back(std::move(card));
     return Status::ok();
   }
   const std::vector<Link> links = link_notes(a, b);
@@ -200,7 +188,6 @@ Status AnswerBuilder::together() {
   if (kinds.empty()) {
     if (Status combined = combination(a, b); !combined.is_ok()) return combined;
   }
-  for (auto& card : cards) a_.cards.push_back(std::move(card));
   return Status::ok();
 }
 

@@ -156,11 +156,13 @@ class AnswerBuilder {
   // one it names; "code also" leaves the order to the circumstances of the encounter.
   static std::string sequencing(const std::vector<Link>& links);
 
-  Result<bool> two_cards(std::vector<CodeDetail>& cards);
+  // Runs answer on the first two codes asked (said when fewer are in the index) and keeps
+  // their cards.
+  Status for_two_codes(Status (AnswerBuilder::*answer)(const CodeDetail&, const CodeDetail&));
 
-  Status compare();
+  Status compare(const CodeDetail& a, const CodeDetail& b);
 
-  Status together();
+  Status together(const CodeDetail& a, const CodeDetail& b);
 
   // "Hypertension, hypertensive (accelerated) ..." -> "Hypertension".
   static std::string main_term_of(std::string head);

@@ -57,6 +57,10 @@ TEST_F(ApiRoutesTest, AnswerRouteAndTheSearchAnswerField) {
   const HttpResponse about = get("/v1/search?q=what+is+the+code+for+colles+fracture&limit=1");
   EXPECT_EQ(about.body.rfind("{\"query\":\"what is the code for colles fracture\",\"results\":[{\"code\":\"S52.53", 0), 0u)
       << about.body;
+  // Later pages list the same results and build no answer.
+  const HttpResponse page2 = get("/v1/search?q=what+is+the+code+for+colles+fracture&limit=1&offset=1");
+  EXPECT_EQ(page2.body.find("\"answer\""), std::string::npos) << page2.body;
+  EXPECT_NE(page2.body.find("\"code\":\"S52.53"), std::string::npos) << page2.body;
   const HttpResponse pair = get("/v1/search?q=I21.01+vs+I21.9&limit=1");
   EXPECT_NE(pair.body.find("\"results\":[{\"code\":\"I21.01\""), std::string::npos) << pair.body;
 }
