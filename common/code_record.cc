@@ -105,4 +105,24 @@ std::optional<GemFlags> parse_gem_flags_detail(std::string_view detail) {
   return flags;
 }
 
+CodeStatus code_status(const CodeRecord& record) {
+  if (!record.validity.until_release.empty()) return CodeStatus::kDeleted;
+  for (const auto& attribute : record.attributes) {
+    if (attribute.name == kStatusAttribute && attribute.value == kTerminatedStatus) return CodeStatus::kTerminated;
+  }
+  return CodeStatus::kActive;
+}
+
+const char* code_status_name(CodeStatus status) {
+  switch (status) {
+    case CodeStatus::kDeleted:
+      return "deleted";
+    case CodeStatus::kTerminated:
+      return "terminated";
+    case CodeStatus::kActive:
+      break;
+  }
+  return "active";
+}
+
 }  // namespace medcode

@@ -169,4 +169,11 @@ struct CodeRecord {
   double usage_prior = 0;
 };
 
+// Whether a code may be reported today: active, deleted by a release of its code set
+// (validity.until_release), or terminated (a HCPCS "Status" of "Terminated").
+enum class CodeStatus { kActive, kDeleted, kTerminated };
+CodeStatus code_status(const CodeRecord& record);
+// "active", "deleted", "terminated": the API's and the CLI's word for it.
+const char* code_status_name(CodeStatus status);
+
 }  // namespace medcode

@@ -40,6 +40,12 @@ Xapian::Query ReleaseScope::filter() const {
                        Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kValidThroughSlot, date));
 }
 
+CodeStatus ReleaseScope::status(const CodeRecord& record) const {
+  // A code deleted since was still reportable in the release searched.
+  if (active() && valid_on(record, date)) return CodeStatus::kActive;
+  return code_status(record);
+}
+
 void ReleaseScope::apply(const CodeRecord& record, std::string& title, bool& is_billable) const {
   if (!active()) return;
   const std::string title_name = title_in_release_attribute(release);

@@ -25,6 +25,9 @@ struct SearchRequest {
   // Only codes this release added, deleted, retitled or changed the billable status of
   // ("fy2026"), deleted ones included; "" for no such restriction.
   std::string changed_in;
+  // Text also finds codes deleted or terminated before the release searched (they rank
+  // below the codes valid in it); without it they are found by their code only.
+  bool include_deleted = false;
   std::size_t limit = 10;   // results to return, 1..kMaxLimit
   std::size_t offset = 0;   // results to skip, 0..kMaxOffset
   bool with_snippets = false;  // mark what matched in each text hit (costs ~0.3 ms per page)

@@ -20,6 +20,9 @@ struct SearchHit {
   std::string code;    // official display form: "I21.9"
   std::string title;
   bool is_billable = false;
+  // Deleted or terminated codes are found by their code (and by text with
+  // SearchRequest::include_deleted); as of the release searched.
+  CodeStatus status = CodeStatus::kActive;
   // 0-100: 100 for the code typed, 90 for its descendants; for text, the match's weight
   // relative to the query's best match (100). Comparable only within one response.
   int score = 0;

@@ -50,10 +50,10 @@ std::string joined_releases(const std::vector<std::string>& releases) {
 }
 
 // A text search's scope: with changed_in, the codes that release changed, the ones it
-// deleted among them.
+// deleted among them; with include_deleted, deleted codes too.
 // (filtered() applies the changed_in filter itself.)
 Xapian::Query in_scope(Xapian::Query query, const SearchRequest& request, const ReleaseScope& scope) {
-  if (request.changed_in.empty()) return in_scope(std::move(query), scope);
+  if (request.changed_in.empty() && !request.include_deleted) return in_scope(std::move(query), scope);
   return scope.active() ? Xapian::Query(Xapian::Query::OP_FILTER, query, scope.filter()) : query;
 }
 
@@ -171,6 +171,7 @@ struct Searcher::Impl {
     hit.title = r.title;
     hit.is_billable = r.is_billable;
     scope.apply(r, hit.title, hit.is_billable);
+    hit.status = scope.status(r);
     hit.score = score;
     hit.match = match;
     hit.chapter = r.chapter;

@@ -1,7 +1,9 @@
 #include "searcher/http/api_routes.h"
 
 #include "common/code_format.h"
+#include "common/utf8.h"
 
+#include <algorithm>
 #include <exception>
 #include <functional>
 #include <vector>
@@ -26,6 +28,14 @@ HttpResponse json(std::string body) {
   return response;
 }
 
+Result<bool> flag_param(const ParsedTarget& target, const std::string& name) {
+  const std::string value = text_param(target, name);
+  if (value.empty() || value == "false" || value == "0") return false;
+  if (value == "true" || value == "1") return true;
+  return Status::invalid_argument("parameter \"" + name + "\": " + quote_for_message(value) +
+                                  " must be true or false");
+}
+
 Result<BillableFilter> billable_param(const ParsedTarget& target) {
   const std::string value = text_param(target, "billable");
   if (value.empty()) return BillableFilter::kAny;
@@ -43,12 +53,14 @@ HttpResponse search(const ParsedTarget& target, const std::vector<std::string>&,
   request.release = text_param(target, "release");
   request.changed_in = text_param(target, "changed_in");
   auto billable = billable_param(target);
+  auto include_deleted = flag_param(target, "include_deleted");
   auto limit = count_param(target, "limit", request.limit);
   auto offset = count_param(target, "offset", 0);
-  for (const Status* status : {&billable.status(), &limit.status(), &offset.status()}) {
+  for (const Status* status : {&billable.status(), &include_deleted.status(), &limit.status(), &offset.status()}) {
     if (!status->is_ok()) return error_response(*status);
   }
   request.billable = billable.value();
+  request.include_deleted = include_deleted.value();
   request.limit = limit.value();
   request.offset = offset.value();
   request.with_snippets = true;  // the page and API clients show what matched
@@ -144,27 +156,48 @@ HttpResponse page_asset(const ParsedTarget&, const std::vector<std::string>& par
   return asset(parts[0]);
 }
 
-// One row per route: path pattern ("*" matches one segment, captured), route label, handler.
+// One row per route: path pattern ("*" matches one segment, captured), route label, the
+// query parameters it accepts, handler.
 struct RouteRow {
   std::vector<std::string> pattern;
   Route route;
+  std::vector<std::string> params;
   Handler handler;
 };
 
+// A parameter the route does not know is refused rather than ignored: "lmit" would
+// otherwise silently give 10 results.
+Status check_params(const ParsedTarget& target, const RouteRow& row) {
+  if (row.params.size() == 1 && row.params[0] == "*") return Status::ok();
+  for (const auto& [name, value] : target.params) {
+    if (std::find(row.params.begin(), row.params.end(), name) != row.params.end()) continue;
+    std::string accepted;
+    for (const auto& known : row.params) accepted += (accepted.empty() ? "" : ", ") + known;
+    return Status::invalid_argument("unknown parameter " + quote_for_message(name) + " for " + target.path.substr(0, 60) +
+                                    (accepted.empty() ? "; it takes no parameters" : "; it accepts " + accepted));
+  }
+  return Status::ok();
+}
+
+// The page keeps its state in its URL and reads it in app.js; links shared from elsewhere
+// carry tracking parameters, so the page takes any.
+const std::vector<std::string> kPageParams = {"*"};
+
 const std::vector<RouteRow>& route_table() {
   static const std::vector<RouteRow> table = {
-      {{}, Route::kPage, page},
-      {{"code", "*", "*"}, Route::kPage, page},
-      {{"guideline", "*"}, Route::kPage, page},
-      {{"assets", "*"}, Route::kAsset, page_asset},
-      {{"v1", "search"}, Route::kSearch, search},
-      {{"v1", "suggest"}, Route::kSuggest, suggest},
-      {{"v1", "answer"}, Route::kAnswer, answer},
-      {{"v1", "codes", "*", "*"}, Route::kCode, code},
-      {{"v1", "guidelines", "search"}, Route::kGuidelineSearch, guideline_search},
-      {{"v1", "guidelines", "*"}, Route::kGuideline, guideline},
-      {{"healthz"}, Route::kHealth, health},
-      {{"metrics"}, Route::kMetrics, metrics},
+      {{}, Route::kPage, kPageParams, page},
+      {{"code", "*", "*"}, Route::kPage, kPageParams, page},
+      {{"guideline", "*"}, Route::kPage, kPageParams, page},
+      {{"assets", "*"}, Route::kAsset, {}, page_asset},
+      {{"v1", "search"}, Route::kSearch,
+       {"q", "system", "release", "changed_in", "billable", "include_deleted", "limit", "offset"}, search},
+      {{"v1", "suggest"}, Route::kSuggest, {"q", "system", "release", "limit"}, suggest},
+      {{"v1", "answer"}, Route::kAnswer, {"q"}, answer},
+      {{"v1", "codes", "*", "*"}, Route::kCode, {}, code},
+      {{"v1", "guidelines", "search"}, Route::kGuidelineSearch, {"q", "limit", "offset"}, guideline_search},
+      {{"v1", "guidelines", "*"}, Route::kGuideline, {}, guideline},
+      {{"healthz"}, Route::kHealth, {}, health},
+      {{"metrics"}, Route::kMetrics, {}, metrics},
   };
   return table;
 }
@@ -216,6 +249,7 @@ HttpResponse handle_request(const HttpRequest& request, ReloadingSearcher& searc
         refused.headers.emplace_back("Allow", "GET, HEAD");
         return refused;
       }
+      if (Status params = check_params(target.value(), row); !params.is_ok()) return error_response(params);
       const std::shared_ptr<const Searcher> current = searcher.current();
       const bool cached = cache != nullptr && is_cacheable(row.route);
       if (cached) {

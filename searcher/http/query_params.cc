@@ -68,8 +68,12 @@ Result<std::size_t> count_param(const ParsedTarget& target, const std::string& n
                                 std::size_t fallback) {
   auto it = target.params.find(name);
   if (it == target.params.end() || it->second.empty()) return fallback;
+  const std::string& text = it->second;
+  if (text.size() > 1 && text[0] == '-' && text.find_first_not_of("0123456789", 1) == std::string::npos) {
+    return Status::invalid_argument("parameter \"" + name + "\": " + text.substr(0, 20) + " must be 0 or more");
+  }
   std::size_t value = 0;
-  for (char c : it->second) {
+  for (char c : text) {
     if (c < '0' || c > '9') {
       return Status::invalid_argument("parameter \"" + name + "\": " + quote_for_message(it->second) +
                                       " is not a whole number");

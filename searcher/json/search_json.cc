@@ -30,6 +30,8 @@ void write_hits(JsonWriter& writer, const std::vector<SearchHit>& hits) {
     write_string(writer, "title", hit.title);
     writer.Key("billable");
     writer.Bool(hit.is_billable);
+    writer.Key("status");
+    writer.String(code_status_name(hit.status));
     writer.Key("score");
     writer.Int(hit.score);
     writer.Key("match");
@@ -124,6 +126,26 @@ void write_validity(JsonWriter& writer, const CodeDetail& detail) {
   writer.EndObject();
 }
 
+// The conversion table's successors of a deleted code, as codes ("Replaced by" lists
+// them in display form, comma-separated).
+void write_replaced_by(JsonWriter& writer, const CodeRecord& record) {
+  writer.Key("replaced_by");
+  writer.StartArray();
+  for (const auto& attribute : record.attributes) {
+    if (attribute.name != kReplacedByAttribute) continue;
+    std::size_t start = 0;
+    while (start < attribute.value.size()) {
+      std::size_t end = attribute.value.find(',', start);
+      if (end == std::string::npos) end = attribute.value.size();
+      std::string code = attribute.value.substr(start, end - start);
+      code.erase(0, code.find_first_not_of(' '));
+      if (!code.empty()) write_value(writer, code);
+      start = end + 1;
+    }
+  }
+  writer.EndArray();
+}
+
 void write_note(JsonWriter& writer, const Note& note, const std::string& from_code) {
   writer.StartObject();
   writer.Key("kind");
@@ -149,6 +171,9 @@ std::string code_detail_to_json(const CodeDetail& detail) {
   writer.Key("billable");
   writer.Bool(r.is_billable);
   write_string(writer, "release", detail.release);
+  writer.Key("status");
+  writer.String(code_status_name(code_status(r)));
+  write_replaced_by(writer, r);
   // How often the code is reported in real care (ICD-10-CM), what the ranking's prior uses.
   writer.Key("times_reported");
   writer.Uint64(r.times_reported);

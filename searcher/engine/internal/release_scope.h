@@ -30,6 +30,8 @@ struct ReleaseScope {
   bool active() const { return !release.empty(); }
   // Documents valid on date: from <= date <= through (value slots).
   Xapian::Query filter() const;
+  // The record's status as of the release searched (today's when inactive).
+  CodeStatus status(const CodeRecord& record) const;
   // The record's title and billable status in the release ("Title in FY2025").
   void apply(const CodeRecord& record, std::string& title, bool& is_billable) const;
 };

@@ -62,14 +62,14 @@ TEST_F(SearchCliTest, BatchModePrintsOneJsonObjectPerLine) {
   EXPECT_EQ(result.exit_code, 0);
   EXPECT_EQ(result.output,
             "{\"query\":\"i219\",\"results\":[{\"code\":\"I21.9\",\"system\":\"icd10cm\",\"title\":"
-            "\"Acute myocardial infarction, unspecified\",\"billable\":true,\"score\":100,"
-            "\"match\":\"code\",\"hierarchy\":{\"chapter\":\"9\",\"section\":\"I20-I25\","
+            "\"Acute myocardial infarction, unspecified\",\"billable\":true,\"status\":\"active\","
+            "\"score\":100,\"match\":\"code\",\"hierarchy\":{\"chapter\":\"9\",\"section\":\"I20-I25\","
             "\"parent\":\"I21\"}}],\"total\":1}\n"
             "{\"query\":\"\",\"results\":[],\"error\":{\"code\":\"invalid_argument\",\"message\":"
             "\"parameter \\\"q\\\": query is empty\"}}\n"
             "{\"query\":\"high blood pressure\",\"results\":[{\"code\":\"I10\",\"system\":"
             "\"icd10cm\",\"title\":\"Essential (primary) hypertension\",\"billable\":true,"
-            "\"score\":100,\"match\":\"text\",\"hierarchy\":{\"chapter\":\"9\",\"section\":\"I10-I16\",\"parent\":\"\"}}],"
+            "\"status\":\"active\",\"score\":100,\"match\":\"text\",\"hierarchy\":{\"chapter\":\"9\",\"section\":\"I10-I16\",\"parent\":\"\"}}],"
             "\"total\":1}\n");
 }
 

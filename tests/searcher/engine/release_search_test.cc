@@ -52,6 +52,39 @@ TEST(ReleaseSearchTest, FindsTheCodesValidInTheRelease) {
   EXPECT_TRUE(has(codes_of(searcher, "I10", "fy2025"), "I10"));
 }
 
+// A deleted code says so; include_deleted finds it by text in today's release, and in the
+// release it was valid in it is active.
+TEST(ReleaseSearchTest, DeletedCodesSayTheirStatusAndIncludeDeletedFindsThemByText) {
+  auto opened = Searcher::open(testing::shared_fixture_index());
+  ASSERT_TRUE(opened.is_ok());
+  const Searcher& searcher = *opened.value();
+  SearchRequest request;
+  request.query = "contusion abdominal wall";
+  request.include_deleted = true;
+  auto found = searcher.search(request);
+  ASSERT_TRUE(found.is_ok());
+  auto hit = std::find_if(found.value().hits.begin(), found.value().hits.end(),
+                          [](const SearchHit& h) { return h.code == "S30.1XXA"; });
+  ASSERT_NE(hit, found.value().hits.end());
+  EXPECT_EQ(hit->status, CodeStatus::kDeleted);
+  request.include_deleted = false;
+  found = searcher.search(request);
+  ASSERT_TRUE(found.is_ok());
+  for (const auto& without : found.value().hits) EXPECT_NE(without.code, "S30.1XXA");
+
+  request.query = "S30.1XXA";
+  request.include_deleted = false;
+  auto typed = searcher.search(request);
+  ASSERT_TRUE(typed.is_ok());
+  ASSERT_EQ(typed.value().hits.size(), 1u);
+  EXPECT_EQ(typed.value().hits[0].status, CodeStatus::kDeleted);
+  request.release = "fy2025";
+  typed = searcher.search(request);
+  ASSERT_TRUE(typed.is_ok());
+  ASSERT_EQ(typed.value().hits.size(), 1u);
+  EXPECT_EQ(typed.value().hits[0].status, CodeStatus::kActive);
+}
+
 // billable=true means billable in the release searched; suggestions keep to it too.
 TEST(ReleaseSearchTest, BillableAndSuggestionsFollowTheRelease) {
   auto opened = Searcher::open(testing::shared_fixture_index());

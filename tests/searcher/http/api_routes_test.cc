@@ -135,6 +135,13 @@ TEST_F(ApiRoutesTest, BadParametersAre400NamingTheParameter) {
       {"/v1/search?q=x&system=Bad%20System", "parameter \\\"system\\\": \\\"Bad System\\\" is not a system name"},
       {"/v1/suggest?q=", "parameter \\\"q\\\": query is empty"},
       {"/v1/search?q=x&release=fy1999", "parameter \\\"release\\\": \\\"fy1999\\\" is not a release this index knows"},
+      {"/v1/search?q=x&offset=-1", "parameter \\\"offset\\\": -1 must be 0 or more"},
+      {"/v1/search?q=x&include_deleted=yes", "parameter \\\"include_deleted\\\": \\\"yes\\\" must be true or false"},
+      {"/v1/search?q=asthma&lmit=5",
+       "unknown parameter \\\"lmit\\\" for /v1/search; it accepts q, system, release, changed_in, billable, "
+       "include_deleted, limit, offset"},
+      {"/v1/suggest?q=asth&offset=5", "unknown parameter \\\"offset\\\" for /v1/suggest; it accepts q, system, release, limit"},
+      {"/v1/codes/icd10cm/I10?verbose=1", "unknown parameter \\\"verbose\\\" for /v1/codes/icd10cm/I10; it takes no parameters"},
   };
   for (const auto& row : rows) {
     const HttpResponse response = get(row.target);
@@ -142,6 +149,24 @@ TEST_F(ApiRoutesTest, BadParametersAre400NamingTheParameter) {
     EXPECT_EQ(response.body.rfind("{\"error\":{\"code\":\"invalid_argument\",\"message\":", 0), 0u) << response.body;
     EXPECT_NE(response.body.find(row.message), std::string::npos) << response.body;
   }
+}
+
+// The page's URL may carry parameters from elsewhere (tracking, its own state).
+TEST_F(ApiRoutesTest, ThePageTakesAnyParameters) {
+  EXPECT_EQ(get("/?q=asthma&page=2&utm_source=mail").status, 200);
+  EXPECT_EQ(last_route_, Route::kPage);
+}
+
+TEST_F(ApiRoutesTest, DeletedCodesHaveAStatusAndAreFoundByTextOnlyWhenAsked) {
+  const HttpResponse typed = get("/v1/search?q=S30.1XXA");
+  EXPECT_NE(typed.body.find("\"code\":\"S30.1XXA\",\"system\":\"icd10cm\""), std::string::npos) << typed.body;
+  EXPECT_NE(typed.body.find("\"status\":\"deleted\""), std::string::npos) << typed.body;
+  EXPECT_EQ(get("/v1/search?q=contusion+abdominal+wall").body.find("S30.1XXA"), std::string::npos);
+  const HttpResponse included = get("/v1/search?q=contusion+abdominal+wall&include_deleted=true&limit=50");
+  EXPECT_NE(included.body.find("\"code\":\"S30.1XXA\""), std::string::npos) << included.body;
+  const HttpResponse detail = get("/v1/codes/icd10cm/S30.1XXA");
+  EXPECT_NE(detail.body.find("\"status\":\"deleted\",\"replaced_by\":["), std::string::npos) << detail.body;
+  EXPECT_NE(get("/v1/codes/icd10cm/I10").body.find("\"status\":\"active\",\"replaced_by\":[]"), std::string::npos);
 }
 
 TEST_F(ApiRoutesTest, CodeDetailCarriesHierarchyNotesAndSeventhCharacters) {
@@ -219,7 +244,11 @@ TEST_F(ApiRoutesTest, ServesPageAssetsHealthAndMetrics) {
   const HttpResponse page = get("/");
   EXPECT_EQ(page.status, 200);
   EXPECT_EQ(page.content_type, "text/html; charset=utf-8");
-  EXPECT_NE(page.body.find("<script src=\"/assets/app.js\">"), std::string::npos);
+  EXPECT_NE(page.body.find("<script type=\"module\" src=\"/assets/app.js\">"), std::string::npos);
+  // app.js imports its modules by relative path; each is served.
+  for (const char* module : {"util.js", "suggestions.js", "results_view.js", "code_view.js", "home_view.js", "answer_card.js"}) {
+    EXPECT_EQ(get(std::string("/assets/") + module).content_type, "text/javascript; charset=utf-8") << module;
+  }
   EXPECT_EQ(get("/code/icd10cm/I10").body, page.body);  // deep link serves the same page
   EXPECT_EQ(get("/assets/app.js").content_type, "text/javascript; charset=utf-8");
   EXPECT_EQ(get("/assets/style.css").status, 200);

@@ -76,7 +76,7 @@ TEST_F(HttpServerTest, ServesEveryRouteOverOneKeepAliveConnection) {
       {"/metrics", 200, "text/plain; version=0.0.4", "medcode_http_requests_total{route=\"search\""},
       {"/", 200, "text/html; charset=utf-8", "<title>medcode</title>"},
       {"/code/icd10cm/I10", 200, "text/html; charset=utf-8", "<title>medcode</title>"},
-      {"/assets/app.js", 200, "text/javascript; charset=utf-8", "fetchSuggestions"},
+      {"/assets/app.js", 200, "text/javascript; charset=utf-8", "setUpSuggestions"},
       {"/v1/search?q=x&limit=1000", 400, "application/json", "exceeds maximum 200"},
       {"/v1/codes/icd10cm/A99.99", 404, "application/json", "\"code\":\"not_found\""},
       {"/nowhere", 404, "application/json", "no route for /nowhere"},

@@ -22,9 +22,32 @@ TEST(SearchJsonTest, RendersStableResultShape) {
   response.hits.push_back(hit);
   EXPECT_EQ(search_response_to_json(response),
             "{\"query\":\"I10\",\"results\":[{\"code\":\"I10\",\"system\":\"icd10cm\",\"title\":"
-            "\"Essential (primary) hypertension\",\"billable\":true,\"score\":100,\"match\":"
-            "\"code\",\"hierarchy\":{\"chapter\":\"9\",\"section\":\"I10-I16\",\"parent\":\"\"}}],"
+            "\"Essential (primary) hypertension\",\"billable\":true,\"status\":\"active\",\"score\":100,"
+            "\"match\":\"code\",\"hierarchy\":{\"chapter\":\"9\",\"section\":\"I10-I16\",\"parent\":\"\"}}],"
             "\"total\":1}");
+}
+
+TEST(SearchJsonTest, SaysWhenAHitOrACodeIsDeletedAndWhatReplacesIt) {
+  SearchResponse response;
+  SearchHit hit;
+  hit.system = "icd10cm";
+  hit.code = "I21.A";
+  hit.status = CodeStatus::kDeleted;
+  response.hits.push_back(hit);
+  EXPECT_NE(search_response_to_json(response).find("\"billable\":false,\"status\":\"deleted\""), std::string::npos);
+
+  CodeDetail detail;
+  detail.record.system = "icd10cm";
+  detail.record.code = "E1110";
+  detail.display_code = "E11.10";
+  detail.record.validity.until_release = "fy2026";
+  detail.record.attributes.push_back({std::string(kReplacedByAttribute), "E11.10, E11.11", "FY2026 conversion table"});
+  const std::string json = code_detail_to_json(detail);
+  EXPECT_NE(json.find("\"status\":\"deleted\",\"replaced_by\":[\"E11.10\",\"E11.11\"]"), std::string::npos) << json;
+
+  detail.record.validity.until_release.clear();
+  detail.record.attributes = {{std::string(kStatusAttribute), std::string(kTerminatedStatus), ""}};
+  EXPECT_NE(code_detail_to_json(detail).find("\"status\":\"terminated\",\"replaced_by\":[]"), std::string::npos);
 }
 
 TEST(SearchJsonTest, AddsCorrectedQueryOnlyWhenUsed) {
