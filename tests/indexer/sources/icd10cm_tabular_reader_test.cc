@@ -52,10 +52,12 @@ TEST(Icd10CmTabularReaderTest, ReadsInclusionTermsAndEveryNoteKind) {
 
   const TabularCode* i21 = find(list, "I21");
   ASSERT_NE(i21, nullptr);
-  ASSERT_EQ(i21->notes.size(), 3u);
+  ASSERT_EQ(i21->notes.size(), 4u);
   EXPECT_EQ(i21->notes[0].kind, NoteKind::kIncludes);
   EXPECT_EQ(i21->notes[0].text, "cardiac infarction");
   EXPECT_EQ(i21->notes[2].kind, NoteKind::kCodeAlso);
+  EXPECT_EQ(i21->notes[3].kind, NoteKind::kExcludes2);
+  EXPECT_EQ(i21->notes[3].text, "chronic ischemic heart disease (I25.-)");
 
   const TabularCode* s52 = find(list, "S52");
   ASSERT_NE(s52, nullptr);
@@ -75,7 +77,7 @@ TEST(Icd10CmTabularReaderTest, ReadsNestedCodesInDocumentOrder) {
                                              "I2101", "I219", "S52",   "S5253", "S52531", "T39",
                                              "T391"};
   EXPECT_EQ(codes, expected);
-  EXPECT_EQ(find(list, "I219")->location, "tabular.xml:99");
+  EXPECT_EQ(find(list, "I219")->location, "tabular.xml:102");
 }
 
 TEST(Icd10CmTabularReaderTest, SkipsDiagWithoutNameWithLocation) {
