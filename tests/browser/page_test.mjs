@@ -4,7 +4,7 @@
 // page, at desktop and phone widths. Exits non-zero with a message on the first check that
 // fails.
 //   node page_test.mjs BASE_URL
-//   node page_test.mjs BASE_URL --screenshot FILE --path "/?q=heart+attack" [--width N] [--select CHAR]
+//   node page_test.mjs BASE_URL --screenshot FILE --path "/?q=heart+attack" [--width N] [--select CHAR] [--full]
 import { chromium } from "playwright-core";
 
 const base = process.argv[2];
@@ -195,7 +195,7 @@ try {
       await page.waitForSelector("#built-code a.code-link");
     }
     await page.waitForTimeout(300);
-    await page.screenshot({ path: option("--screenshot"), fullPage: false });
+    await page.screenshot({ path: option("--screenshot"), fullPage: process.argv.includes("--full") });
     console.log("screenshot written");
     process.exit(0);
   }
