@@ -38,7 +38,7 @@ Status build_guidelines_step(BuildContext& context, const std::set<std::string>&
     return Status::ok();
   }
   context.progress("reading guidelines", 0, 0);
-  auto pages = read_pdf_pages_text(source->location.path);
+  auto pages = read_pdf_pages(source->location.path);
   if (!pages.is_ok()) return pages.status();
   auto guidelines = split_guidelines(pages.value(), source->location.display_name());
   if (!guidelines.is_ok()) return guidelines.status();

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "common/status.h"
+#include "indexer/sources/pdf_text_reader.h"
 
 namespace medcode::indexer {
 
@@ -27,11 +28,17 @@ struct Guidelines {
   std::vector<GuidelineSection> sections;  // in document order
 };
 
-// pages: the text of each page (read_pdf_pages_text). The table of contents (lines with
-// dot leaders) and the running page header/footer are skipped. kDataError
-// "<name>: no \"Section I.\" heading found; is this the ICD-10-CM Official Guidelines?"
-// when nothing is recognised.
-Result<Guidelines> split_guidelines(const std::vector<std::string>& pages, const std::string& source_name);
+// pages: as read_pdf_pages gives them. The table of contents (lines with dot leaders) and
+// the running page header/footer are skipped. A bold heading continues onto the next line
+// when that line is set like it: bold, the same size, starting under the heading's first
+// word (the hanging indent); bold new narrative at the body's indent and plain text are
+// not heading. Lines known only by their text (pdf_pages_of_text) continue a heading when
+// they start in lower case. A heading that ends by repeating, in three or more words, the
+// heading of the section before it at its level loses the repeat: FY2025 and FY2026 print
+// "d. Sepsis, Severe Sepsis, and Septic Shock Infections resistant to antibiotics" after
+// "c. Infections resistant to antibiotics". kDataError "<name>: no \"Section I.\" heading
+// found; is this the ICD-10-CM Official Guidelines?" when nothing is recognised.
+Result<Guidelines> split_guidelines(const std::vector<PdfPage>& pages, const std::string& source_name);
 
 // The ICD-10-CM codes and ranges a text names, in order, each once: "codes I10 and
 // N18.1-N18.6, E11.-" -> {"I10", "N18.1-N18.6", "E11.-"}.

@@ -39,19 +39,24 @@ std::vector<std::vector<std::string>> pages_of(const std::string& text) {
 }
 
 void write_text_pdf(const std::string& path, const std::vector<std::vector<std::string>>& pages) {
-  // Objects: 1 catalog, 2 page tree, 3 font, then per page a page and its content stream.
+  // Objects: 1 catalog, 2 page tree, 3 and 4 fonts, then per page a page and its content stream.
   std::vector<std::string> objects;
   std::string kids;
-  for (std::size_t i = 0; i < pages.size(); ++i) kids += std::to_string(4 + 2 * i) + " 0 R ";
+  for (std::size_t i = 0; i < pages.size(); ++i) kids += std::to_string(5 + 2 * i) + " 0 R ";
   objects.push_back("<< /Type /Catalog /Pages 2 0 R >>");
   objects.push_back("<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(pages.size()) + " >>");
   objects.push_back("<< /Type /Font /Subtype /Type1 /BaseFont /Courier >>");
+  objects.push_back("<< /Type /Font /Subtype /Type1 /BaseFont /Courier-Bold >>");
   for (std::size_t i = 0; i < pages.size(); ++i) {
-    std::string stream = "BT /F1 9 Tf 11 TL 36 760 Td\n";
-    for (const auto& line : pages[i]) stream += pdf_string(line) + " Tj T*\n";
+    std::string stream = "BT 11 TL 36 760 Td\n";
+    for (const auto& line : pages[i]) {
+      const bool bold = line.rfind(kBoldLine, 0) == 0;
+      stream += std::string(bold ? "/F2" : "/F1") + " 9 Tf " +
+                pdf_string(bold ? line.substr(kBoldLine.size()) : line) + " Tj T*\n";
+    }
     stream += "ET\n";
-    objects.push_back("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> "
-                      "/Contents " + std::to_string(5 + 2 * i) + " 0 R >>");
+    objects.push_back("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R "
+                      "/F2 4 0 R >> >> /Contents " + std::to_string(6 + 2 * i) + " 0 R >>");
     objects.push_back("<< /Length " + std::to_string(stream.size()) + " >>\nstream\n" + stream + "endstream");
   }
   std::string pdf = "%PDF-1.4\n";
