@@ -42,6 +42,13 @@ TEST_F(SearchCliTest, PrintsRankedResultsAsText) {
             "I21.0     icd10cm  header   ST elevation (STEMI) myocardial infarction of anterior wall\n");
 }
 
+// A code a release deleted says "deleted", not "header" (its billable flag is its old one).
+TEST_F(SearchCliTest, SaysDeletedForADeletedCode) {
+  const ProgramRun result = run(index_flag() + " S30.1XXA");
+  EXPECT_EQ(result.exit_code, 0);
+  EXPECT_EQ(result.output, "S30.1XXA  icd10cm  deleted  Contusion of abdominal wall, initial encounter\n");
+}
+
 // A coding question: the answer, its facts, codes and sources, then a rule and the results.
 TEST_F(SearchCliTest, PrintsTheAnswerToAQuestionFirst) {
   const ProgramRun result = run(index_flag() + " --limit 1 is I21 billable");
