@@ -296,7 +296,22 @@ try {
   await page.waitForSelector("#results > li");
   check(await page.isHidden("#answer"), "a phrase gets no answer card");
 
-  // 6. The workbench at desktop and phone widths.
+  // 6. References in official text become links: codes, ranges, open categories, and
+  // guideline sections, "5(a)" written as its id's ".5.a"; words shaped like codes inside
+  // other words stay text.
+  const linked = await page.evaluate(async () => {
+    const { linkReferences } = await import("/assets/util.js");
+    const html = linkReferences("See Section I.C.19.e.5(a). Code also I21.0-I21.4, diabetes (E08-E13), E11.-, not AB12C or T2DM <x>");
+    const box = document.createElement("div");
+    box.innerHTML = html;
+    return { hrefs: [...box.querySelectorAll("a")].map((a) => a.getAttribute("href") + " " + a.textContent), text: box.textContent };
+  });
+  check(JSON.stringify(linked.hrefs) === JSON.stringify(["/guideline/I.C.19.e.5.a I.C.19.e.5(a)", "/code/icd10cm/I21.0 I21.0",
+    "/code/icd10cm/I21.4 I21.4", "/code/icd10cm/E08 E08", "/code/icd10cm/E13 E13", "/code/icd10cm/E11 E11.-"]),
+    "references linked: " + JSON.stringify(linked.hrefs));
+  check(linked.text.endsWith("not AB12C or T2DM <x>"), "text kept and escaped: " + linked.text);
+
+  // 7. The workbench at desktop and phone widths.
   await workbench(page);
   await workbench(await newPage(375, 740));
 
