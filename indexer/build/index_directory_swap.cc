@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <system_error>
 
+#include "common/index_path_check.h"
+
 namespace medcode::indexer {
 namespace fs = std::filesystem;
 namespace {
@@ -55,9 +57,8 @@ Result<IndexDirectorySwap> IndexDirectorySwap::begin(const std::string& target) 
     fs::create_directories(parent, error);
     if (error) return Status::io_error(parent.string() + ": cannot create directory: " + error.message());
   }
-  if (fs::exists(target_path, error) && !fs::is_directory(target_path, error)) {
-    return Status::invalid_argument("--index " + target + ": exists and is not a directory");
-  }
+  // A file, an index root, or a directory of other things is not ours to replace.
+  if (Status replaceable = check_index_to_replace(target); !replaceable.is_ok()) return replaceable;
   remove_stale_scratch(target_path);
   const std::string scratch = target_path.string() + ".building-" + std::to_string(::getpid());
   fs::remove_all(scratch, error);

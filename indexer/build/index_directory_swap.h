@@ -12,7 +12,9 @@ class IndexDirectorySwap {
  public:
   // Creates the build directory "<target>.building-<pid>" (removing those left by dead
   // builds); the new index is written inside it.
-  // Fails with kIOError when the parent directory cannot be written.
+  // Fails with kIOError when the parent directory cannot be written, and kInvalidArgument
+  // when target is a file, an index root, a version of one, or a directory that holds other
+  // things than an index (check_index_to_replace: a build never deletes what it did not make).
   static Result<IndexDirectorySwap> begin(const std::string& target);
 
   IndexDirectorySwap(IndexDirectorySwap&& other) noexcept;

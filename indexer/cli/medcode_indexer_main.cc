@@ -16,7 +16,11 @@
 #include <vector>
 #include <algorithm>
 
+#include "common/count_flag.h"
+#include "common/edit_distance.h"
+#include "common/index_path_check.h"
 #include "common/status.h"
+#include "common/utf8.h"
 #include "indexer/build/index_build.h"
 #include "indexer/lifecycle/diff_releases.h"
 #include "indexer/lifecycle/index_root.h"
@@ -79,6 +83,48 @@ void print_report(const BuildReport& report) {
               static_cast<double>(report.index_bytes) / 1e6, report.seconds);
 }
 
+const std::vector<std::string> kSubcommands = {"build", "update", "publish", "list", "rollback", "diff"};
+
+// Says what a first argument that is no subcommand should have been: the one meant, or
+// them all and the usage.
+void refuse_subcommand(const std::string& typed) {
+  std::string all;
+  for (const auto& name : kSubcommands) all += (all.empty() ? "" : ", ") + name;
+  const std::string meant = typed.empty() || typed[0] == '-' ? "" : medcode::closest_name(typed, kSubcommands);
+  if (!meant.empty()) {
+    std::cerr << "medcode-indexer: unknown subcommand " << medcode::quote_for_message(typed) << "; did you mean "
+              << meant << "?\n";
+    return;
+  }
+  if (!typed.empty() && typed[0] == '-') {
+    std::cerr << "medcode-indexer: give a subcommand first (" << all << "), then " << typed << "\n";
+  } else {
+    std::cerr << "medcode-indexer: unknown subcommand " << medcode::quote_for_message(typed)
+              << "; the subcommands are " << all << "\n";
+  }
+  std::cerr << kUsage;
+}
+
+// "; did you mean --index?" for a misspelled flag, or "".
+std::string flag_hint(const po::error& error, const po::options_description& flags) {
+  const auto* unknown = dynamic_cast<const po::unknown_option*>(&error);
+  if (unknown == nullptr) return "";
+  std::vector<std::string> names;
+  for (const auto& option : flags.options()) names.push_back(option->long_name());
+  const std::string typed = unknown->get_option_name();  // "--inedx"
+  const std::size_t name = typed.find_first_not_of('-');
+  const std::string closest = name == std::string::npos ? "" : medcode::closest_name(typed.substr(name), names);
+  return closest.empty() ? "" : "; did you mean --" + closest + "?";
+}
+
+// Ok, or says why root is no index root (a file, a single index, nothing there); the exit code.
+std::optional<int> refuse_unless_index_root(const std::string& root) {
+  const Status checked = medcode::check_index_root(root);
+  if (checked.is_ok()) return std::nullopt;
+  std::cerr << "medcode-indexer: " << checked.message() << "\n";
+  return medcode::exit_code(checked);
+}
+
 // Parses a subcommand's flags; returns the exit code when the command should stop here
 // (--help, or a bad flag), nothing when it should go on.
 std::optional<int> parse_flags(int argc, char** argv, const po::options_description& flags,
@@ -90,7 +136,7 @@ std::optional<int> parse_flags(int argc, char** argv, const po::options_descript
     po::store(parser.run(), values);
     po::notify(values);
   } catch (const po::error& error) {
-    std::cerr << "medcode-indexer: " << error.what() << "\n" << kUsage;
+    std::cerr << "medcode-indexer: " << error.what() << flag_hint(error, flags) << "\n" << kUsage;
     return 64;
   }
   if (values.count("help")) {
@@ -104,19 +150,24 @@ std::optional<int> parse_flags(int argc, char** argv, const po::options_descript
 int run_diff(int argc, char** argv) {
   medcode::indexer::DiffOptions options;
   bool json = false;
-  std::size_t listed = 20;
+  std::string listed = "20";
   po::options_description flags("medcode-indexer diff");
   flags.add_options()("help,h", "show this help")("from", po::value(&options.from_release), "older release")(
       "to", po::value(&options.to_release), "newer release")(
       "code-set", po::value(&options.code_set)->default_value("icd10cm"), "icd10cm or icd10pcs")(
       "json", po::bool_switch(&json), "every change as one JSON object")(
-      "list", po::value(&listed)->default_value(20), "codes listed per kind in the text report")(
+      "list", po::value(&listed)->default_value(listed), "codes listed per kind in the text report")(
       "corpus", po::value(&options.corpus_dir), "corpus directory")(
       "manifest", po::value(&options.manifest_path), "manifest TSV (default: the built-in one)");
   po::variables_map values;
   if (auto stop = parse_flags(argc, argv, flags, values)) return *stop;
   if (options.from_release.empty() || options.to_release.empty()) {
     std::cerr << "medcode-indexer: diff needs --from and --to releases, e.g. --from fy2025 --to fy2026\n";
+    return 64;
+  }
+  const auto list_count = medcode::parse_count_flag("--list", listed, 0, 100000);
+  if (!list_count.is_ok()) {
+    std::cerr << "medcode-indexer: " << list_count.status().message() << "\n";
     return 64;
   }
   auto result = medcode::indexer::diff_releases(options);
@@ -128,7 +179,7 @@ int run_diff(int argc, char** argv) {
   if (json) {
     std::cout << medcode::indexer::release_diff_to_json(diff.diff, diff.checks) << "\n";
   } else {
-    std::cout << medcode::indexer::release_diff_to_text(diff.diff, diff.checks, listed);
+    std::cout << medcode::indexer::release_diff_to_text(diff.diff, diff.checks, list_count.value());
     if (!diff.has_addenda) std::cout << "no order addenda for " << options.to_release << " in the manifest\n";
   }
   return 0;
@@ -169,6 +220,7 @@ int run_versions(const std::string& command, int argc, char** argv) {
   }
   const auto kept = keep_count(keep);
   if (!kept) return 64;
+  if (auto refused = refuse_unless_index_root(root)) return *refused;
   if (command == "list") {
     auto versions = medcode::indexer::list_versions(root);
     if (!versions.is_ok()) {
@@ -206,8 +258,13 @@ int run(int argc, char** argv) {
     if (argc >= 2 && std::string(argv[1]) == command) return run_versions(command, argc, argv);
   }
   if (argc < 2 || (std::string(argv[1]) != "build" && !updating)) {
-    std::cerr << kUsage;
-    return argc >= 2 && (std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h") ? 0 : 64;
+    const bool help = argc >= 2 && (std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h");
+    if (argc < 2 || help) {
+      std::cerr << kUsage;
+      return help ? 0 : 64;
+    }
+    refuse_subcommand(argv[1]);
+    return 64;
   }
   BuildOptions options;
   std::string root, from_version;
@@ -247,6 +304,7 @@ int run(int argc, char** argv) {
       std::cerr << "medcode-indexer: update needs --root ROOT (it starts from a published version)\n";
       return 64;
     }
+    if (auto refused = refuse_unless_index_root(root)) return *refused;
     if (from_version.empty()) from_version = medcode::indexer::current_version(root);
     if (from_version.empty()) {
       std::cerr << "medcode-indexer: " << root << " has no current version to update; build one first\n";

@@ -11,6 +11,7 @@
 #include <fstream>
 #include <system_error>
 
+#include "common/index_path_check.h"
 #include "common/schema.h"
 #include "indexer/build/index_directory_swap.h"
 
@@ -100,6 +101,7 @@ std::string version_path(const std::string& root, const std::string& version) {
 }
 
 Result<std::string> new_version(const std::string& root, const std::string& release) {
+  if (Status usable = check_index_root_to_build(root); !usable.is_ok()) return usable;
   std::error_code error;
   fs::create_directories(releases_dir(root), error);
   if (error) return Status::io_error(releases_dir(root) + ": cannot create: " + error.message());

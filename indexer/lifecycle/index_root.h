@@ -25,7 +25,8 @@ struct IndexVersion {
 };
 
 // A fresh version name for a release ("fy2026-<UTC time>", with a suffix if taken) and
-// its directory; creates ROOT/releases if needed. kIOError when ROOT cannot be written.
+// its directory; creates ROOT/releases if needed. kIOError when ROOT cannot be written;
+// kInvalidArgument when ROOT is a file or a single index (check_index_root_to_build).
 Result<std::string> new_version(const std::string& root, const std::string& release);
 std::string version_path(const std::string& root, const std::string& version);
 

@@ -177,6 +177,11 @@ Status AnswerBuilder::cite_guideline(const std::string& section) {
   return Status::ok();
 }
 
+Result<SearchResponse> AnswerBuilder::search_if_served(const SearchRequest& request) const {
+  if (!searcher_.check_system(request.system).is_ok()) return SearchResponse{};
+  return searcher_.search(request);
+}
+
 // The billable codes under a header, in tabular order, and how many there are.
 Result<std::pair<std::vector<SearchHit>, std::size_t>> AnswerBuilder::billable_under(const CodeDetail& header) const {
   SearchRequest request;

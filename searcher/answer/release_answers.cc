@@ -126,7 +126,7 @@ Status AnswerBuilder::changes() {
   request.system = a_.question.system;
   request.changed_in = release;
   request.limit = kListedCodes;
-  auto found = searcher_.search(request);
+  auto found = search_if_served(request);
   if (!found.is_ok()) return found.status();
   const SearchResponse& response = found.value();
   const std::string topic = quoted(a_.question.topic);

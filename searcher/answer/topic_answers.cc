@@ -17,7 +17,7 @@ Status AnswerBuilder::guidelines(const std::string& topic, std::size_t count) {
   request.query = topic;
   request.system = std::string(kGuidelines);
   request.limit = count;
-  auto found = searcher_.search(request);
+  auto found = search_if_served(request);
   if (!found.is_ok()) return found.status();
   for (const auto& hit : found.value().hits) {
     auto detail = searcher_.code_detail(std::string(kGuidelines), hit.code);
@@ -61,7 +61,7 @@ Status AnswerBuilder::how_to_code() {
   request.query = a_.question.topic;
   request.system = a_.question.system;
   request.limit = 5;
-  auto found = searcher_.search(request);
+  auto found = search_if_served(request);
   if (!found.is_ok()) return found.status();
   const SearchResponse& response = found.value();
   if (response.hits.empty()) {
@@ -136,7 +136,7 @@ Status AnswerBuilder::out_of_scope() {
       request.system = std::string(system);
       request.limit = static_cast<std::size_t>(count);
       request.billable = BillableFilter::kBillableOnly;  // no modifiers
-      auto found = searcher_.search(request);
+      auto found = search_if_served(request);
       if (!found.is_ok()) return found.status();
       for (const auto& hit : found.value().hits) add_hit(hit, "alternative", "");
     }

@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "common/count_flag.h"
+#include "common/edit_distance.h"
 #include "common/status.h"
 #include "searcher/answer/answer.h"
 #include "searcher/answer/answered_search.h"
@@ -44,6 +46,18 @@ void print_text(const SearchResponse& response) {
                                                                    : "header";
     std::printf("%-9s %-8s %-8s %s\n", hit.code.c_str(), hit.system.c_str(), kind, hit.title.c_str());
   }
+}
+
+// "; did you mean --index?" for a misspelled flag, or "".
+std::string flag_hint(const po::error& error, const po::options_description& flags) {
+  const auto* unknown = dynamic_cast<const po::unknown_option*>(&error);
+  if (unknown == nullptr) return "";
+  std::vector<std::string> names;
+  for (const auto& option : flags.options()) names.push_back(option->long_name());
+  const std::string typed = unknown->get_option_name();  // "--inedx"
+  const std::size_t name = typed.find_first_not_of('-');
+  const std::string closest = name == std::string::npos ? "" : medcode::closest_name(typed.substr(name), names);
+  return closest.empty() ? "" : "; did you mean --" + closest + "?";
 }
 
 // Autocomplete for one partly typed query; returns its status for the exit code.
@@ -125,12 +139,13 @@ int run(int argc, char** argv) {
   bool suggest = false;
   bool explain = false;
   std::vector<std::string> words;
+  std::string limit = "10", offset = "0";
   po::options_description flags("medcode-search");
   flags.add_options()("help,h", "show this help")(
       "index", po::value(&index_dir), "index directory built by medcode-indexer (required)")(
       "json", po::bool_switch(&json), "print one JSON object per query")(
-      "limit", po::value(&request.limit)->default_value(10), "results per query, 1-200")(
-      "offset", po::value(&request.offset)->default_value(0), "results to skip")(
+      "limit", po::value(&limit)->default_value(limit), "results per query, 1-200")(
+      "offset", po::value(&offset)->default_value(offset), "results to skip, 0-10000")(
       "system", po::value(&request.system), "only this code set: icd10cm, icd10pcs, hcpcs, an imported one, or guidelines (the Official Guidelines sections)")(
       "billable", po::bool_switch(&billable_only), "only billable codes")(
       "release", po::value(&request.release), "only codes valid in this release (fy2025), with its titles")(
@@ -147,7 +162,7 @@ int run(int argc, char** argv) {
     po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), values);
     po::notify(values);
   } catch (const po::error& error) {
-    std::cerr << "medcode-search: " << error.what() << "\n" << kUsage;
+    std::cerr << "medcode-search: " << error.what() << flag_hint(error, flags) << "\n" << kUsage;
     return 64;
   }
   if (values.count("help")) {
@@ -158,12 +173,28 @@ int run(int argc, char** argv) {
     std::cerr << "medcode-search: --index DIR is required\n" << kUsage;
     return 64;
   }
+  // Read as text: Boost would take --offset -1 as 18446744073709551615.
+  auto limit_count = medcode::parse_count_flag("--limit", limit, 1, medcode::searcher::kMaxLimit);
+  auto offset_count = medcode::parse_count_flag("--offset", offset, 0, medcode::searcher::kMaxOffset);
+  for (const Status* status : {&limit_count.status(), &offset_count.status()}) {
+    if (!status->is_ok()) {
+      std::cerr << "medcode-search: " << status->message() << "\n";
+      return 64;
+    }
+  }
+  request.limit = limit_count.value();
+  request.offset = offset_count.value();
   if (billable_only) request.billable = medcode::searcher::BillableFilter::kBillableOnly;
 
   auto searcher = Searcher::open(index_dir);
   if (!searcher.is_ok()) {
     std::cerr << "medcode-search: " << searcher.status().message() << "\n";
     return medcode::exit_code(searcher.status());
+  }
+  // Once, not once per batch line: every line would fail the same way.
+  if (Status served = searcher.value()->check_system(request.system); !served.is_ok()) {
+    std::cerr << "medcode-search: " << served.message() << "\n";
+    return medcode::exit_code(served);
   }
   if (!words.empty()) {
     std::string query;

@@ -13,6 +13,7 @@
 #include <utility>
 
 #include "common/code_format.h"
+#include "common/index_path_check.h"
 #include "common/ranking_policy.h"
 #include "common/record_codec.h"
 #include "common/schema.h"
@@ -47,6 +48,18 @@ std::string joined_releases(const std::vector<std::string>& releases) {
   std::string text;
   for (const auto& release : releases) text += (text.empty() ? "" : ", ") + release;
   return text.empty() ? "none (it was built without validity data)" : text;
+}
+
+// "\"icd9\" is not served by this index; it serves icd10cm, icd10pcs, hcpcs, guidelines".
+std::string not_served(const std::string& system, const IndexInfo& info) {
+  std::string served;
+  for (const auto& set : info.code_sets) served += (served.empty() ? "" : ", ") + set.system;
+  return quote_for_message(system) + " is not served by this index; it serves " + (served.empty() ? "nothing" : served);
+}
+
+bool serves(const IndexInfo& info, const std::string& system) {
+  return std::any_of(info.code_sets.begin(), info.code_sets.end(),
+                     [&](const IndexInfo::CodeSet& set) { return set.system == system; });
 }
 
 // A text search's scope: with changed_in, the codes that release changed, the ones it
@@ -453,24 +466,28 @@ std::string served_index_directory(const std::string& directory) {
 }
 
 Result<std::unique_ptr<Searcher>> Searcher::open(const std::string& given) {
+  // Missing, a file, a foreign directory, an unpublished root: said in our words (index_path_check.h).
+  if (Status where = check_index_to_serve(given); !where.is_ok()) return where;
   const std::string directory = served_index_directory(given);
-  std::error_code error;
-  if (!std::filesystem::is_directory(directory, error)) {
-    return Status::unavailable("index " + directory +
-                               " not found: build it with medcode-indexer build --index " +
-                               directory);
-  }
   auto impl = std::make_unique<Impl>();
   impl->directory = directory;
   try {
     impl->database = Xapian::Database(directory);
     const std::string version =
         impl->database.get_metadata(std::string(schema::kSchemaVersionKey));
+    if (version.empty()) {
+      return Status::invalid_argument("index " + directory +
+                                      " is a Xapian database but not a medcode index (it has no " +
+                                      std::string(schema::kSchemaVersionKey) +
+                                      "): give --index a directory made by medcode-indexer build --index DIR");
+    }
     if (version != std::to_string(schema::kSchemaVersion)) {
+      // A root's version is rebuilt as a new version of the root, never in place.
+      const std::string rebuild = directory == given ? "medcode-indexer build --index " + given
+                                                     : "medcode-indexer build --root " + given + " --publish";
       return Status::data_error("index " + directory + " has schema version \"" + version +
                                 "\", this medcode reads version " +
-                                std::to_string(schema::kSchemaVersion) +
-                                ": rebuild it with medcode-indexer build");
+                                std::to_string(schema::kSchemaVersion) + ": rebuild it with " + rebuild);
     }
     impl->index_id = impl->database.get_uuid();
     if (impl->index_id.empty()) impl->index_id = directory + "@" + impl->database.get_metadata(std::string(schema::kBuiltAtKey));
@@ -514,6 +531,7 @@ Result<std::unique_ptr<Searcher>> Searcher::open(const std::string& given) {
 
 Result<SearchResponse> Searcher::search(const SearchRequest& request) const {
   if (Status valid = validate_search_request(request); !valid.is_ok()) return valid;
+  if (Status served = check_system(request.system); !served.is_ok()) return served;
   auto scope = resolve_release(impl_->known_releases, request.release);
   if (!scope.is_ok()) return scope.status();
   if (!request.changed_in.empty()) {
@@ -554,6 +572,7 @@ Result<SearchResponse> Searcher::search(const SearchRequest& request) const {
 
 Result<SuggestResponse> Searcher::suggest(const SuggestRequest& request) const {
   if (Status valid = validate_suggest_request(request); !valid.is_ok()) return valid;
+  if (Status served = check_system(request.system); !served.is_ok()) return served;
   SuggestResponse response;
   response.query = request.query;
   auto scope = resolve_release(impl_->known_releases, request.release);
@@ -608,7 +627,13 @@ Result<std::string> Searcher::describe_text_query(const std::string& query) cons
   }
 }
 
+Status Searcher::check_system(const std::string& system) const {
+  if (system.empty() || serves(impl_->info, system)) return Status::ok();
+  return Status::invalid_argument("parameter \"system\": " + not_served(system, impl_->info));
+}
+
 Result<CodeRecord> Searcher::lookup(const std::string& system, const std::string& code) const {
+  if (!serves(impl_->info, system)) return Status::not_found("system " + not_served(system, impl_->info));
   const std::string compact = stored_code(system, code);
   try {
     const std::string id = term(schema::kIdTermPrefix, system + ":" + compact);

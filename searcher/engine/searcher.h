@@ -48,9 +48,13 @@ std::string served_index_directory(const std::string& directory);
 // threads at once. Give each thread its own Searcher (opening is cheap).
 class Searcher {
  public:
-  // Opens the index at directory. Fails with kUnavailable "index <dir> not found: build it
-  // with medcode-indexer build --index <dir>" or "index <dir> cannot be opened: <why>", and
-  // kDataError when the index has another schema version ("... rebuild it").
+  // Opens the index at directory (an index, or an index root's published version). A path
+  // that holds no index fails with check_index_to_serve's message (common/index_path_check.h:
+  // kUnavailable "index <dir> not found: build it with medcode-indexer build --index <dir>",
+  // kInvalidArgument for a file or a directory of other things). Then kUnavailable "index <dir>
+  // cannot be opened: <why>" for a damaged database, kInvalidArgument for a Xapian database
+  // medcode did not write, and kDataError "index <dir> has schema version \"7\", this medcode
+  // reads version 8: rebuild it with medcode-indexer build --index <dir>" (--root for a root).
   static Result<std::unique_ptr<Searcher>> open(const std::string& directory);
   ~Searcher();
 
@@ -61,6 +65,7 @@ class Searcher {
   // its spelling correction and the corrected query reported in corrected_query.
   // Without a system filter every code set is searched; guideline sections only with
   // system "guidelines" (where "guideline", "guidelines" and "coding" are ignored).
+  // kInvalidArgument for a system the index does not serve (check_system).
   // With a release, only codes valid on its first day, with the titles and billable
   // status it gave them; kInvalidArgument for a release the index does not know.
   // kUnavailable when the index fails underneath.
@@ -72,14 +77,23 @@ class Searcher {
   // validation errors as search(); kUnavailable when the index fails underneath.
   Result<SuggestResponse> suggest(const SuggestRequest& request) const;
 
+  // Ok when the index holds code set system (imported ones and "guidelines" included), or
+  // system is "" (every code set). Otherwise kInvalidArgument "parameter \"system\": \"icd9\"
+  // is not served by this index; it serves icd10cm, icd10pcs, hcpcs, guidelines", the code
+  // sets of info() in their order. search() and suggest() check their request with it.
+  Status check_system(const std::string& system) const;
+
   // The full record of one code, given in any accepted form ("I21.9", "i219"). kNotFound
-  // "code I99.99 not found in icd10cm" when absent.
+  // "code I99.99 not found in icd10cm" when absent, and kNotFound "system \"icd9\" is not
+  // served by this index; it serves icd10cm, ..." for a code set the index does not hold
+  // (a 404 like an unknown code: the path /v1/codes/icd9/... names nothing here).
   Result<CodeRecord> lookup(const std::string& system, const std::string& code) const;
 
   // The record of a code with its ancestors, children, the notes and 7th characters it
   // inherits, and the guideline sections that name it. System "guidelines" gives a
   // guideline section by its number ("I.C.9.a.1") with its parent sections and
-  // subsections. kNotFound "code \"I99.99\" not found in icd10cm" when absent.
+  // subsections. kNotFound "code \"I99.99\" not found in icd10cm" when absent; lookup()'s
+  // kNotFound for a system the index does not serve.
   Result<CodeDetail> code_detail(const std::string& system, const std::string& code) const;
 
   // The ICD-10 codes the GEMs map an ICD-9-CM code to: with procedures false, an ICD-9-CM

@@ -4,7 +4,12 @@
 #include <cstdio>
 #include <exception>
 #include <iostream>
+#include <limits>
+#include <string>
+#include <vector>
 
+#include "common/count_flag.h"
+#include "common/edit_distance.h"
 #include "common/status.h"
 #include "searcher/http/http_server.h"
 
@@ -14,27 +19,54 @@ namespace {
 
 constexpr const char* kUsage = "usage: medcode-server --index DIR [--listen HOST:PORT] [--threads N] [--cache-entries N]\n";
 
+// More workers than this only contend for the cores.
+constexpr std::size_t kMaxThreads = 1024;
+
+// "; did you mean --index?" for a misspelled flag, or "".
+std::string flag_hint(const po::error& error, const po::options_description& flags) {
+  const auto* unknown = dynamic_cast<const po::unknown_option*>(&error);
+  if (unknown == nullptr) return "";
+  std::vector<std::string> names;
+  for (const auto& option : flags.options()) names.push_back(option->long_name());
+  const std::string typed = unknown->get_option_name();  // "--inedx"
+  const std::size_t name = typed.find_first_not_of('-');
+  const std::string closest = name == std::string::npos ? "" : medcode::closest_name(typed.substr(name), names);
+  return closest.empty() ? "" : "; did you mean --" + closest + "?";
+}
+
 int run(int argc, char** argv) {
   medcode::searcher::ServerOptions options;
+  // Counts are read as text: Boost would take --threads -1 as 4294967295 threads.
+  std::string threads = "0", cache_entries = std::to_string(options.cache_entries);
   po::options_description flags("medcode-server");
   flags.add_options()("help,h", "show this help")(
       "index", po::value(&options.index_dir), "index directory built by medcode-indexer (required)")(
       "listen", po::value(&options.listen)->default_value(options.listen), "address to serve on; port 0 picks one")(
-      "threads", po::value(&options.threads)->default_value(0), "worker threads (0: one per core)")(
-      "cache-entries", po::value(&options.cache_entries)->default_value(options.cache_entries),
+      "threads", po::value(&threads)->default_value(threads), "worker threads, 0-1024 (0: one per core)")(
+      "cache-entries", po::value(&cache_entries)->default_value(cache_entries),
       "rendered API answers to keep for repeated requests (0: no cache)");
   po::variables_map values;
   try {
     po::store(po::parse_command_line(argc, argv, flags), values);
     po::notify(values);
   } catch (const po::error& error) {
-    std::cerr << "medcode-server: " << error.what() << "\n" << kUsage;
+    std::cerr << "medcode-server: " << error.what() << flag_hint(error, flags) << "\n" << kUsage;
     return 64;
   }
   if (values.count("help")) {
     std::cout << kUsage << flags;
     return 0;
   }
+  auto thread_count = medcode::parse_count_flag("--threads", threads, 0, kMaxThreads);
+  auto entries = medcode::parse_count_flag("--cache-entries", cache_entries, 0, std::numeric_limits<std::size_t>::max());
+  for (const medcode::Status* status : {&thread_count.status(), &entries.status()}) {
+    if (!status->is_ok()) {
+      std::cerr << "medcode-server: " << status->message() << "\n";
+      return 64;
+    }
+  }
+  options.threads = static_cast<unsigned>(thread_count.value());
+  options.cache_entries = entries.value();
   auto server = medcode::searcher::HttpServer::start(options);
   if (!server.is_ok()) {
     std::cerr << "medcode-server: " << server.status().message() << "\n";

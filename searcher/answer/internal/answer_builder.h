@@ -14,6 +14,7 @@
 #include "common/code_format.h"
 #include "common/status.h"
 #include "searcher/answer/answer.h"
+#include "searcher/engine/search_request.h"
 #include "searcher/engine/search_response.h"
 
 namespace medcode::searcher {
@@ -84,6 +85,10 @@ class AnswerBuilder {
 
   // A guideline section cited by number, with its title when the index has it.
   Status cite_guideline(const std::string& section);
+
+  // searcher_.search, except that a code set the index does not hold (the question names
+  // HCPCS, the index was built without it) finds nothing rather than failing the answer.
+  Result<SearchResponse> search_if_served(const SearchRequest& request) const;
 
   // The billable codes under a header, in tabular order, and how many there are.
   Result<std::pair<std::vector<SearchHit>, std::size_t>> billable_under(const CodeDetail& header) const;

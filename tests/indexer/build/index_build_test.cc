@@ -139,6 +139,32 @@ TEST(IndexBuildTest, FailedBuildLeavesPreviousIndexIntact) {
   }
 }
 
+// Building replaces --index: a directory of other things or an index root is refused, and
+// left as it was, before anything is read.
+TEST(IndexBuildTest, NeverReplacesWhatIsNoIndex) {
+  testing::TempDir dir;
+  const auto corpus = testing::make_fixture_corpus(dir.path());
+  testing::write_file(dir / "papers/notes.txt", "mine");
+  auto papers = build_index(options_for(corpus, dir / "papers"));
+  ASSERT_FALSE(papers.is_ok());
+  EXPECT_EQ(papers.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(papers.status().message(), "--index " + (dir / "papers") +
+                                           " is not a medcode index and is not empty (it holds \"notes.txt\"): "
+                                           "building replaces the directory, so give a new or empty one");
+  EXPECT_EQ(testing::read_file(dir / "papers/notes.txt"), "mine");
+  fs::create_directories(dir / "root/releases");
+  auto root = build_index(options_for(corpus, dir / "root"));
+  ASSERT_FALSE(root.is_ok());
+  EXPECT_EQ(root.status().message(), "--index " + (dir / "root") +
+                                         " is an index root (releases/ and current): build a new version in it "
+                                         "with --root " + (dir / "root") + " (--index would replace every version in it)");
+  EXPECT_TRUE(fs::is_directory(dir / "root/releases"));
+  // An empty directory is built into.
+  fs::create_directories(dir / "empty");
+  EXPECT_TRUE(build_index(options_for(corpus, dir / "empty")).is_ok());
+  EXPECT_TRUE(fs::exists(dir / "empty/iamglass"));
+}
+
 TEST(IndexBuildTest, RefusesFileThatDoesNotMatchManifest) {
   testing::TempDir dir;
   const auto corpus = testing::make_fixture_corpus(dir.path());

@@ -99,5 +99,17 @@ TEST(IndexRootTest, RefusesUnknownAndBrokenVersions) {
   EXPECT_NE(nothing.status().message().find("nothing to roll back to"), std::string::npos);
 }
 
+// A single index is not made into a root: its releases/ would never be served.
+TEST(IndexRootTest, NewVersionRefusesAnIndexAsRoot) {
+  testing::TempDir dir;
+  testing::write_file(dir / "index/iamglass", "marker");
+  auto made = new_version(dir / "index", "fy2026");
+  ASSERT_FALSE(made.is_ok());
+  EXPECT_EQ(made.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(made.status().message(), "--root " + (dir / "index") + " is an index, not an index root: rebuild it "
+                                     "with --index " + (dir / "index") + ", or give --root a new directory");
+  EXPECT_FALSE(fs::exists(dir / "index/releases"));
+}
+
 }  // namespace
 }  // namespace medcode::indexer

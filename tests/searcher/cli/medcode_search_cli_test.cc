@@ -115,6 +115,55 @@ TEST_F(SearchCliTest, ExitCodesFollowSysexits) {
             "--index /no/such/index\n");
 }
 
+// Counts are read as typed ("-1" is not 18446744073709551615), an unserved system is
+// refused once, before any query, and a misspelled flag gets the one meant: exit 64 each.
+TEST_F(SearchCliTest, RefusesBadCountsSystemsAndFlagsInWords) {
+  const struct {
+    std::string arguments;
+    std::string output;
+  } rows[] = {
+      {" --offset -1 I10", "medcode-search: --offset \"-1\": must be 0 or more\n"},
+      {" --offset ten I10", "medcode-search: --offset \"ten\": must be a whole number, 0 or more\n"},
+      {" --offset 10001 I10", "medcode-search: --offset \"10001\": must be at most 10000\n"},
+      {" --limit -1 I10", "medcode-search: --limit \"-1\": must be between 1 and 200\n"},
+      {" --limit 0 I10", "medcode-search: --limit \"0\": must be between 1 and 200\n"},
+      {" --limit 900 I10", "medcode-search: --limit \"900\": must be between 1 and 200\n"},
+      {" --limit many I10", "medcode-search: --limit \"many\": must be a whole number between 1 and 200\n"},
+      {" --system icd9 250.00",
+       "medcode-search: parameter \"system\": \"icd9\" is not served by this index; it serves icd10cm, icd10pcs, "
+       "hcpcs, guidelines\n"},
+  };
+  for (const auto& row : rows) {
+    const ProgramRun result = run(index_flag() + row.arguments);
+    EXPECT_EQ(result.exit_code, 64) << row.arguments;
+    EXPECT_EQ(result.output, row.output);
+  }
+  // In batch mode too: one message, not one failure per line.
+  const ProgramRun batch = run(index_flag() + " --system icd9 --json", "250.00\ndiabetes\n");
+  EXPECT_EQ(batch.exit_code, 64);
+  EXPECT_EQ(batch.output.find("\"query\""), std::string::npos) << batch.output;
+  const ProgramRun flag = run(index_flag() + " --limt 2 I10");
+  EXPECT_EQ(flag.exit_code, 64);
+  EXPECT_EQ(flag.output.rfind("medcode-search: unrecognised option '--limt'; did you mean --limit?\n", 0), 0u)
+      << flag.output;
+}
+
+// --index at a file or at a directory of other things is said in our words, not Xapian's.
+TEST_F(SearchCliTest, IndexThatIsNoIndexIsSaidSo) {
+  testing::TempDir dir;
+  testing::write_file(dir / "notes.txt", "x");
+  const ProgramRun folder = run("--index " + dir.path() + " I10");
+  EXPECT_EQ(folder.exit_code, 64);
+  EXPECT_EQ(folder.output, "medcode-search: index " + dir.path() +
+                               " is not a medcode index (no Xapian database in it; it holds \"notes.txt\"): give "
+                               "--index a directory made by medcode-indexer build --index DIR or --root DIR\n");
+  const ProgramRun file = run("--index " + (dir / "notes.txt") + " I10");
+  EXPECT_EQ(file.exit_code, 64);
+  EXPECT_EQ(file.output, "medcode-search: index " + (dir / "notes.txt") +
+                             " is a file, not a directory: give --index the directory medcode-indexer build "
+                             "--index made\n");
+}
+
 }  // namespace
 }  // namespace medcode
 
@@ -138,6 +187,28 @@ TEST(ServerProgramTest, StopsCleanlyOnSignals) {
     EXPECT_NE(output.find("medcode-server: serving"), std::string::npos) << output;
     EXPECT_NE(output.find("medcode-server: stopped\nexit=0"), std::string::npos) << signal << ": " << output;
   }
+}
+
+// Counts and flags are refused before anything starts: --threads -1 is not 4294967295 threads.
+TEST(ServerProgramTest, RefusesBadCountsAndMisspelledFlags) {
+  const auto run_server = [](const std::string& arguments) {
+    const std::string command = std::string(MEDCODE_SERVER_BIN) + " " + arguments + " 2>&1; echo exit=$?";
+    FILE* pipe = ::popen(command.c_str(), "r");
+    std::string output;
+    char buffer[1024];
+    while (std::size_t got = std::fread(buffer, 1, sizeof buffer, pipe)) output.append(buffer, got);
+    ::pclose(pipe);
+    return output;
+  };
+  const std::string index = " --index " + testing::shared_fixture_index();
+  EXPECT_EQ(run_server(index + " --threads -1"), "medcode-server: --threads \"-1\": must be 0 or more\nexit=64\n");
+  EXPECT_EQ(run_server(index + " --threads 5000"),
+            "medcode-server: --threads \"5000\": must be at most 1024\nexit=64\n");
+  EXPECT_EQ(run_server(index + " --cache-entries -5"),
+            "medcode-server: --cache-entries \"-5\": must be 0 or more\nexit=64\n");
+  const std::string flag = run_server(index + " --lisen 127.0.0.1:0");
+  EXPECT_EQ(flag.rfind("medcode-server: unrecognised option '--lisen'; did you mean --listen?\n", 0), 0u) << flag;
+  EXPECT_NE(flag.find("exit=64"), std::string::npos) << flag;
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "indexer/build/index_build.h"
+#include "searcher/answer/answered_search.h"
 #include "searcher/engine/searcher.h"
 #include "tests/support/fixture_corpus.h"
 
@@ -169,6 +170,18 @@ TEST(LocalCodeSetSearchTest, ImportedCodesAreSearchableAndFilterable) {
   ASSERT_TRUE(detail.is_ok());
   ASSERT_EQ(detail.value().ancestors.size(), 1u);
   EXPECT_EQ(detail.value().ancestors[0].code, "99901");
+  // The code sets it serves are the ones it was built with, the imported one among them.
+  request.system = "hcpcs";
+  EXPECT_EQ(opened.value()->search(request).status().message(),
+            "parameter \"system\": \"hcpcs\" is not served by this index; it serves icd10cm, localvisits");
+  // A question that names a code set the index lacks still gets its answer, from the rest.
+  for (const char* question : {"hcpcs code for insulin pump", "guidelines for sepsis", "pcs code for appendectomy"}) {
+    SearchRequest asked;
+    asked.query = question;
+    auto answered = search_with_answer(*opened.value(), asked);
+    ASSERT_TRUE(answered.is_ok()) << question << ": " << answered.status().to_string();
+    EXPECT_TRUE(answered.value().answer.has_value()) << question;
+  }
 }
 
 }  // namespace

@@ -1,9 +1,12 @@
 #include "searcher/engine/searcher.h"
 
 #include <gtest/gtest.h>
+#include <xapian.h>
 
+#include <filesystem>
 #include <set>
 
+#include "common/schema.h"
 #include "tests/support/fixture_corpus.h"
 
 namespace medcode::searcher {
@@ -201,6 +204,37 @@ TEST_F(SearcherTest, RejectsBadRequestsNamingTheParameter) {
   EXPECT_EQ(searcher_->search(request).status().code(), StatusCode::kInvalidArgument);
 }
 
+// A well-formed system the index does not hold is refused, naming what it serves, rather
+// than finding nothing; a code lookup in it is not found, with the same list.
+TEST_F(SearcherTest, RefusesSystemsTheIndexDoesNotServe) {
+  const std::string served = "is not served by this index; it serves icd10cm, icd10pcs, hcpcs, guidelines";
+  SearchRequest request;
+  request.query = "diabetes";
+  request.system = "icd9";
+  auto searched = searcher_->search(request);
+  ASSERT_FALSE(searched.is_ok());
+  EXPECT_EQ(searched.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(searched.status().message(), "parameter \"system\": \"icd9\" " + served);
+  request.query = "250.00";  // a code query is refused the same way
+  EXPECT_EQ(searcher_->search(request).status().message(), "parameter \"system\": \"icd9\" " + served);
+  SuggestRequest suggest;
+  suggest.query = "diab";
+  suggest.system = "cpt";
+  auto suggested = searcher_->suggest(suggest);
+  ASSERT_FALSE(suggested.is_ok());
+  EXPECT_EQ(suggested.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(suggested.status().message(), "parameter \"system\": \"cpt\" " + served);
+  auto detail = searcher_->code_detail("icd9", "250.00");
+  ASSERT_FALSE(detail.is_ok());
+  EXPECT_EQ(detail.status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(detail.status().message(), "system \"icd9\" " + served);
+  EXPECT_EQ(searcher_->lookup("", "I10").status().message(), "system \"\" " + served);
+  // Every served system, and none, passes.
+  for (const char* system : {"", "icd10cm", "icd10pcs", "hcpcs", "guidelines"}) {
+    EXPECT_TRUE(searcher_->check_system(system).is_ok()) << system;
+  }
+}
+
 // Punctuation and operators are plain text, never a parse error.
 TEST_F(SearcherTest, OddQueriesNeverFail) {
   for (const char* query : {"\"unbalanced", "AND OR NOT", "((()))", "-", "*", "fracture AND",
@@ -357,13 +391,77 @@ TEST(SearcherOpenTest, MissingIndexIsUnavailableWithAdvice) {
             "/no/such/index");
 }
 
-TEST(SearcherOpenTest, DirectoryThatIsNoIndexIsUnavailable) {
+TEST(SearcherOpenTest, EmptyDirectoryIsUnavailableWithAdvice) {
   testing::TempDir dir;
   auto opened = Searcher::open(dir.path());
   ASSERT_FALSE(opened.is_ok());
   EXPECT_EQ(opened.status().code(), StatusCode::kUnavailable);
-  EXPECT_EQ(opened.status().message().rfind("index " + dir.path() + " cannot be opened: ", 0), 0u)
-      << opened.status().message();
+  EXPECT_EQ(opened.status().message(), "index " + dir.path() + " is an empty directory: build it with "
+                                       "medcode-indexer build --index " + dir.path());
+}
+
+// Said in our words, not Xapian's "couldn't detect type of database".
+TEST(SearcherOpenTest, DirectoryOfOtherFilesIsNotAnIndex) {
+  testing::TempDir dir;
+  testing::write_file(dir / "notes.txt", "x");
+  auto opened = Searcher::open(dir.path());
+  ASSERT_FALSE(opened.is_ok());
+  EXPECT_EQ(opened.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(opened.status().message(), "index " + dir.path() +
+                                           " is not a medcode index (no Xapian database in it; it holds "
+                                           "\"notes.txt\"): give --index a directory made by medcode-indexer "
+                                           "build --index DIR or --root DIR");
+  auto file = Searcher::open(dir / "notes.txt");
+  EXPECT_EQ(file.status().message(), "index " + (dir / "notes.txt") +
+                                         " is a file, not a directory: give --index the directory "
+                                         "medcode-indexer build --index made");
+}
+
+// A Xapian database medcode did not write, and one of another schema version, directly
+// and as the published version of an index root.
+TEST(SearcherOpenTest, ForeignAndOlderDatabasesAreNamedAsSuch) {
+  testing::TempDir dir;
+  Xapian::WritableDatabase(dir / "foreign", Xapian::DB_CREATE).commit();
+  auto foreign = Searcher::open(dir / "foreign");
+  ASSERT_FALSE(foreign.is_ok());
+  EXPECT_EQ(foreign.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(foreign.status().message(), "index " + (dir / "foreign") +
+                                            " is a Xapian database but not a medcode index (it has no "
+                                            "medcode.schema_version): give --index a directory made by "
+                                            "medcode-indexer build --index DIR");
+  const std::string old_version = dir / "root/releases/fy2025-1";
+  std::filesystem::create_directories(old_version);
+  {
+    Xapian::WritableDatabase old(old_version, Xapian::DB_CREATE);
+    old.set_metadata("medcode.schema_version", "1");
+    old.commit();
+  }
+  std::filesystem::create_directory_symlink("releases/fy2025-1", dir / "root/current");
+  auto direct = Searcher::open(old_version);
+  ASSERT_FALSE(direct.is_ok());
+  EXPECT_EQ(direct.status().code(), StatusCode::kDataError);
+  EXPECT_EQ(direct.status().message(), "index " + old_version + " has schema version \"1\", this medcode reads "
+                                       "version " + std::to_string(schema::kSchemaVersion) +
+                                       ": rebuild it with medcode-indexer build --index " + old_version);
+  auto through_root = Searcher::open(dir / "root");
+  ASSERT_FALSE(through_root.is_ok());
+  EXPECT_EQ(through_root.status().message(),
+            "index " + (dir / "root/current") + " has schema version \"1\", this medcode reads version " +
+                std::to_string(schema::kSchemaVersion) + ": rebuild it with medcode-indexer build --root " +
+                (dir / "root") + " --publish");
+}
+
+// An index root serves its current version; before the first publish it says how to publish.
+TEST(SearcherOpenTest, UnpublishedIndexRootSaysHowToPublish) {
+  testing::TempDir dir;
+  std::filesystem::create_directories(dir / "root/releases");
+  auto opened = Searcher::open(dir / "root");
+  ASSERT_FALSE(opened.is_ok());
+  EXPECT_EQ(opened.status().code(), StatusCode::kUnavailable);
+  const std::string root = dir / "root";
+  EXPECT_EQ(opened.status().message(), "index root " + root + " has no published version (no " + root +
+                                           "/current): publish one with medcode-indexer publish --root " + root +
+                                           " VERSION (medcode-indexer list --root " + root + " lists them)");
 }
 
 }  // namespace

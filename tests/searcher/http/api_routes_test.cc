@@ -232,6 +232,24 @@ TEST_F(ApiRoutesTest, UnknownCodeAndRouteAre404) {
   EXPECT_EQ(get("/assets/missing.js").status, 404);
 }
 
+// A system the index does not serve: 400 on the searches (a bad parameter), 404 on a code's
+// page (its path names nothing here, like an unknown code); each lists what is served.
+TEST_F(ApiRoutesTest, UnservedSystemIs400ListingTheSystemsServed) {
+  const std::string served =
+      " is not served by this index; it serves icd10cm, icd10pcs, hcpcs, guidelines\"}}";
+  for (const char* target : {"/v1/search?q=diabetes&system=icd9", "/v1/search?q=250.00&system=icd9",
+                             "/v1/suggest?q=diab&system=icd9"}) {
+    const HttpResponse response = get(target);
+    EXPECT_EQ(response.status, 400) << target;
+    EXPECT_EQ(response.body, "{\"error\":{\"code\":\"invalid_argument\",\"message\":\"parameter "
+                             "\\\"system\\\": \\\"icd9\\\"" + served)
+        << target;
+  }
+  const HttpResponse code = get("/v1/codes/icd9/250.00");
+  EXPECT_EQ(code.status, 404);
+  EXPECT_EQ(code.body, "{\"error\":{\"code\":\"not_found\",\"message\":\"system \\\"icd9\\\"" + served);
+}
+
 TEST_F(ApiRoutesTest, OtherMethodsAre405WithAllow) {
   const HttpResponse response = get("/v1/search?q=x", "DELETE");
   EXPECT_EQ(response.status, 405);
