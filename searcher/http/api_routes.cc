@@ -109,6 +109,10 @@ HttpResponse guideline_search(const ParsedTarget& target, const std::vector<std:
   request.limit = limit.value();
   request.offset = offset.value();
   request.with_snippets = true;
+  // The route names the code set, so an index without it has nothing here: not a bad parameter.
+  if (!searcher.check_system(request.system).is_ok()) {
+    return error_response(404, "not_found", "this index has no Official Guidelines; build it with the guidelines code set");
+  }
   auto response = searcher.search(request);
   return response.is_ok() ? json(search_response_to_json(response.value())) : error_response(response.status());
 }
