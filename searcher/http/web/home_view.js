@@ -7,8 +7,8 @@ const kRecentKey = "medcode.recent", kMaxRecent = 8;
 const examples = [
   ["Conditions in plain words", ["heart attack", "broken wrist left", "high blood pressure"]],
   ["Misspelled", ["pnuemonia", "diabetis type 2"]],
-  ["Procedures", ["laparoscopic appendectomy", "colonoscopy with biopsy"]],
-  ["Supplies, drugs and equipment", ["insulin pump supplies", "walker with wheels"]],
+  ["Procedures", ["laparoscopic appendectomy", "upper endoscopy with biopsy"]],
+  ["Supplies, drugs and equipment", ["insulin pump supplies", "blood glucose test strips"]],
   ["Codes, as written or not", ["I21.9", "i219", "0DTJ4ZZ", "E0784"]],
   ["Questions", ["what is I10", "is I21 billable", "can E11.9 and E11.65 be coded together", "guidelines for sepsis"]],
 ];
