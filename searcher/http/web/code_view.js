@@ -35,7 +35,8 @@ function statusBanner(d) {
   const v = d.validity;
   return `<div class="deleted-banner" role="note"><b>Deleted in ${escapeHtml((v.until_release || "").toUpperCase())}.</b>
     ${escapeHtml(d.code)} is not valid for dates of service ${v.through_date ? `after ${escapeHtml(v.through_date)}` : "in the release served"}.
-    ${replaced.length ? `Replaced by ${replaced.join(", ")} (conversion table).` : "The conversion table names no replacement."}</div>`;
+    ${replaced.length ? `Replaced by ${replaced.join(", ")} (conversion table).`
+    : d.system === "icd10cm" ? "The conversion table names no replacement." : ""}</div>`;
 }
 
 // "fy2026" -> 2026; "2025-oct" -> 2025.
