@@ -5,7 +5,8 @@
 //   GET /code/{system}/{code}       the web page, opened on a code (deep link)
 //   GET /guideline/{section}        the web page, opened on a guideline section
 //   GET /assets/{file}              the page's script and style, embedded in the binary
-//   GET /v1/search?q=&system=&release=&changed_in=&billable=&limit=&offset=   (+ "answer" for a question)
+//   GET /v1/search?q=&system=&release=&changed_in=&billable=&include_deleted=&limit=&offset=
+//                                   (+ "answer" for a question); unknown parameters are a 400
 //   GET /v1/answer?q=               a coding question's answer
 //   GET /v1/suggest?q=&system=&limit=
 //   GET /v1/codes/{system}/{code}
