@@ -176,9 +176,9 @@ Result<BuildReport> build_index(const BuildOptions& options) {
   const std::string word_list = options.word_list_path.empty() ? kDefaultWordList : options.word_list_path;
   auto english = read_english_words(word_list);
   if (!english.is_ok()) report.notices.push_back("spelling: " + english.status().message() + "; valid words may be corrected");
-  IndexMetadata metadata{options.release, utc_now_iso8601(), context.sources_tsv, code_sets_tsv, build_code_sets_tsv,
-                         known_releases_tsv,
-                         english.is_ok() ? english.value() : "", std::string(embedded_morpheme_table())};
+  IndexMetadata metadata{options.release, utc_now_iso8601(), context.sources_tsv, code_sets_tsv, known_releases_tsv,
+                         english.is_ok() ? english.value() : "", std::string(embedded_morpheme_table()),
+                         build_code_sets_tsv};
   context.progress("committing", 0, 0);
   if (Status finished = writer.value()->finish(metadata); !finished.is_ok()) return finished;
   report.documents = writer.value()->documents_added();

@@ -18,10 +18,10 @@ struct IndexMetadata {
   std::string built_at;     // ISO 8601 UTC
   std::string sources_tsv;  // one line per source: role, file, release, sha256
   std::string code_sets_tsv;  // one line per code set: system, release, documents
-  std::string build_code_sets_tsv;  // one line per code set asked for: system, import file
   std::string known_releases_tsv;  // one line per release: system, release, effective date
   std::string english_words;  // sorted, one per line (indexer/build/english_words.h); may be ""
   std::string morphemes;      // corpus/morphemes.tsv
+  std::string build_code_sets_tsv;  // one line per code set asked for: system, import file
 };
 
 // Not thread-safe; one writer per directory.
