@@ -44,7 +44,8 @@ medcode::Status build_scaled(const std::string& base, const std::string& out, in
                                             database.get_metadata("medcode.code_sets"),
                                             database.get_metadata("medcode.release_history"),
                                             database.get_metadata("medcode.english_words"),
-                                            database.get_metadata("medcode.morphemes")};
+                                            database.get_metadata("medcode.morphemes"),
+                                            database.get_metadata("medcode.build_code_sets")};
   if (medcode::Status finished = writer.value()->finish(metadata); !finished.is_ok()) return finished;
   Xapian::WritableDatabase scaled(out);
   for (auto key = database.synonym_keys_begin(); key != database.synonym_keys_end(); ++key) {

@@ -101,6 +101,10 @@ inline constexpr std::string_view kSourcesKey = "medcode.sources";  // TSV: role
 inline constexpr std::string_view kRecordCountKey = "medcode.record_count";
 // TSV: system, release, documents: every code set the index holds.
 inline constexpr std::string_view kCodeSetsKey = "medcode.code_sets";
+// TSV: system, and for an import its file (absolute path): every code set the build was asked
+// for, held or not (a set the manifest lacks for the release is left out), so that an update
+// rebuilds the same ones. Only the indexer reads it; indexes built before it lack it.
+inline constexpr std::string_view kBuildCodeSetsKey = "medcode.build_code_sets";
 // TSV: system, release, effective date (YYYY-MM-DD): every release whose codes the index's
 // validity data comes from, oldest first per system. What search with release= accepts.
 inline constexpr std::string_view kReleaseHistoryKey = "medcode.release_history";

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <ctime>
+#include <filesystem>
 #include <set>
 
 #include "indexer/build/build_steps.h"
@@ -47,6 +48,22 @@ Status check_code_sets(const BuildOptions& options) {
     }
   }
   return Status::ok();
+}
+
+// What the build was asked for (schema::kBuildCodeSetsKey): icd10cm always (the others link
+// to it), then the official sets in their usual order, then each import with its absolute path
+// so that an update run from another directory still finds the file.
+std::string build_code_sets_record(const BuildOptions& options) {
+  std::string record;
+  for (const auto& code_set : kAllCodeSets) {
+    if (code_set == "icd10cm" || wanted(options, code_set)) record += code_set + "\n";
+  }
+  for (const auto& import : options.imports) {
+    std::error_code error;
+    const auto absolute = std::filesystem::absolute(import.path, error);
+    record += import.system + "\t" + (error ? import.path : absolute.lexically_normal().string()) + "\n";
+  }
+  return record;
 }
 
 Status first_strict_failure(const BuildReport& report) {
@@ -151,6 +168,7 @@ Result<BuildReport> build_index(const BuildOptions& options) {
   for (const auto& set : report.code_sets) {
     code_sets_tsv += set.code_set + "\t" + set.release + "\t" + std::to_string(set.documents) + "\n";
   }
+  const std::string build_code_sets_tsv = build_code_sets_record(options);
   std::string known_releases_tsv;
   for (const auto& known : report.known_releases) {
     known_releases_tsv += known.system + "\t" + known.release + "\t" + known.effective_date + "\n";
@@ -159,7 +177,8 @@ Result<BuildReport> build_index(const BuildOptions& options) {
   auto english = read_english_words(word_list);
   if (!english.is_ok()) report.notices.push_back("spelling: " + english.status().message() + "; valid words may be corrected");
   IndexMetadata metadata{options.release, utc_now_iso8601(), context.sources_tsv, code_sets_tsv, known_releases_tsv,
-                         english.is_ok() ? english.value() : "", std::string(embedded_morpheme_table())};
+                         english.is_ok() ? english.value() : "", std::string(embedded_morpheme_table()),
+                         build_code_sets_tsv};
   context.progress("committing", 0, 0);
   if (Status finished = writer.value()->finish(metadata); !finished.is_ok()) return finished;
   report.documents = writer.value()->documents_added();

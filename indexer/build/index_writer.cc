@@ -341,6 +341,7 @@ Status IndexWriter::finish(const IndexMetadata& metadata) {
     database.set_metadata(std::string(schema::kSourcesKey), metadata.sources_tsv);
     database.set_metadata(std::string(schema::kRecordCountKey), std::to_string(impl_->added));
     database.set_metadata(std::string(schema::kCodeSetsKey), metadata.code_sets_tsv);
+    database.set_metadata(std::string(schema::kBuildCodeSetsKey), metadata.build_code_sets_tsv);
     database.set_metadata(std::string(schema::kReleaseHistoryKey), metadata.known_releases_tsv);
     database.set_metadata(std::string(schema::kEnglishWordsKey), metadata.english_words);
     database.set_metadata(std::string(schema::kMorphemesKey), metadata.morphemes);

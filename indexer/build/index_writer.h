@@ -21,6 +21,7 @@ struct IndexMetadata {
   std::string known_releases_tsv;  // one line per release: system, release, effective date
   std::string english_words;  // sorted, one per line (indexer/build/english_words.h); may be ""
   std::string morphemes;      // corpus/morphemes.tsv
+  std::string build_code_sets_tsv;  // one line per code set asked for: system, import file
 };
 
 // Not thread-safe; one writer per directory.

@@ -3,6 +3,7 @@
 //                         [--code-sets icd10cm,icd10pcs,hcpcs,guidelines] [--import SYSTEM=FILE]...
 //   medcode-indexer build --root ROOT [--release fy2025] [--publish] [--keep N] ...
 //   medcode-indexer update --root ROOT [--release fy2026] [--from VERSION] [--publish] ...
+//     (the code sets the version it starts from was built with, unless --code-sets/--import)
 //   medcode-indexer publish --root ROOT VERSION | list --root ROOT | rollback --root ROOT
 //   medcode-indexer diff --from fy2025 --to fy2026 [--code-set icd10cm|icd10pcs] [--json]
 #include <unistd.h>
@@ -22,6 +23,7 @@
 #include "common/status.h"
 #include "common/utf8.h"
 #include "indexer/build/index_build.h"
+#include "indexer/lifecycle/built_code_sets.h"
 #include "indexer/lifecycle/diff_releases.h"
 #include "indexer/lifecycle/index_root.h"
 
@@ -251,6 +253,33 @@ int run_versions(const std::string& command, int argc, char** argv) {
   return publish_and_report(root, version, *kept);
 }
 
+// update: rebuilds the code sets the base version was built with, unless --code-sets or
+// --import name others, and says which; the exit code when it cannot read the base.
+std::optional<int> keep_code_sets_of_base(BuildOptions& options, const std::string& base_version,
+                                          const po::variables_map& values) {
+  auto built = medcode::indexer::read_built_code_sets(options.base_index_dir);
+  if (!built.is_ok()) {
+    std::cerr << "medcode-indexer: " << built.status().message() << "\n";
+    return medcode::exit_code(built.status());
+  }
+  const bool sets_given = !values["code-sets"].defaulted();
+  const bool imports_given = values.count("import") > 0;
+  if (!sets_given) options.code_sets = built.value().code_sets;
+  if (!imports_given) options.imports = built.value().imports;
+  const std::string as_built =
+      medcode::indexer::describe_code_sets(built.value().code_sets, built.value().imports);
+  std::printf("update   from %s: %s", base_version.c_str(),
+              medcode::indexer::describe_code_sets(options.code_sets, options.imports).c_str());
+  if (sets_given || imports_given) {
+    std::printf(" (as --code-sets/--import ask; it was built with %s)\n", as_built.c_str());
+  } else {
+    std::printf(" (the code sets it %s; --code-sets and --import choose others)\n",
+                built.value().recorded ? "was built with" : "holds");
+  }
+  std::fflush(stdout);
+  return std::nullopt;
+}
+
 int run(int argc, char** argv) {
   if (argc >= 2 && std::string(argv[1]) == "diff") return run_diff(argc, argv);
   const bool updating = argc >= 2 && std::string(argv[1]) == "update";
@@ -287,9 +316,10 @@ int run(int argc, char** argv) {
       "leave-out", po::value(&options.leave_out_path),
       "hold a fixed 10% of index entries and inclusion terms out, writing them to FILE as queries")(
       "code-sets", po::value<std::string>(&code_sets)->default_value("icd10cm,icd10pcs,hcpcs,guidelines"),
-      "official code sets to include, comma-separated")(
+      "official code sets to include, comma-separated (update: those the version it starts from was built with)")(
       "import", po::value<std::vector<std::string>>(&imports),
-      "add a licensed or local code set: SYSTEM=FILE (.tsv or .jsonl, see docs/IMPORT.md)");
+      "add a licensed or local code set: SYSTEM=FILE (.tsv or .jsonl, see docs/IMPORT.md; update: the imports "
+      "of the version it starts from)");
   po::variables_map values;
   if (auto stop = parse_flags(argc, argv, flags, values)) return *stop;
   if (updating && !options.index_dir.empty()) options.index_dir.clear();
@@ -312,16 +342,6 @@ int run(int argc, char** argv) {
     }
     options.base_index_dir = medcode::indexer::version_path(root, from_version);
   }
-  std::string version;
-  if (!root.empty()) {
-    auto made = medcode::indexer::new_version(root, options.release);
-    if (!made.is_ok()) {
-      std::cerr << "medcode-indexer: " << made.status().message() << "\n";
-      return medcode::exit_code(made.status());
-    }
-    version = made.value();
-    options.index_dir = medcode::indexer::version_path(root, version);
-  }
   options.code_sets.clear();
   std::size_t start = 0;
   while (start <= code_sets.size()) {
@@ -336,6 +356,19 @@ int run(int argc, char** argv) {
       return 64;
     }
     options.imports.push_back({import.substr(0, equals), import.substr(equals + 1)});
+  }
+  if (updating) {
+    if (auto stop = keep_code_sets_of_base(options, from_version, values)) return *stop;
+  }
+  std::string version;
+  if (!root.empty()) {
+    auto made = medcode::indexer::new_version(root, options.release);
+    if (!made.is_ok()) {
+      std::cerr << "medcode-indexer: " << made.status().message() << "\n";
+      return medcode::exit_code(made.status());
+    }
+    version = made.value();
+    options.index_dir = medcode::indexer::version_path(root, version);
   }
   const bool terminal = ::isatty(STDERR_FILENO) == 1;
   if (terminal) options.on_progress = print_progress;
