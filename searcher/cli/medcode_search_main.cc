@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "common/code_format.h"
 #include "common/count_flag.h"
 #include "common/edit_distance.h"
 #include "common/status.h"
@@ -41,9 +42,10 @@ void print_text(const SearchResponse& response) {
   if (response.hits.empty()) std::printf("no results for \"%s\"\n", response.query.c_str());
   for (const auto& hit : response.hits) {
     // A deleted code's billable flag is what it was; "deleted" is what a coder must see.
-    const char* kind = hit.status != medcode::CodeStatus::kActive ? medcode::code_status_name(hit.status)
-                       : hit.is_billable                           ? "billable"
-                                                                   : "header";
+    const char* kind = hit.system == medcode::kGuidelines                ? "section"
+                       : hit.status != medcode::CodeStatus::kActive ? medcode::code_status_name(hit.status)
+                       : hit.is_billable                            ? "billable"
+                                                                    : "header";
     std::printf("%-9s %-8s %-8s %s\n", hit.code.c_str(), hit.system.c_str(), kind, hit.title.c_str());
   }
 }

@@ -90,7 +90,7 @@ Xapian::Query filtered(Xapian::Query query, const SearchRequest& request, const 
     query = Xapian::Query(Xapian::Query::OP_FILTER, query,
                           Xapian::Query(std::string(schema::kChangedInReleasePrefix) + request.changed_in));
   }
-  Xapian::Query billable(std::string(schema::kBillableTerm));
+  Xapian::Query billable{std::string(schema::kBillableTerm)};
   if (scope.active()) {
     // Billable in the release: billable today unless it was not then, or billable then.
     const std::string then = release_billable_prefix(scope);
