@@ -227,7 +227,8 @@ bool is_cacheable(Route route) {
 }  // namespace
 
 HttpResponse handle_request(const HttpRequest& request, ReloadingSearcher& searcher,
-                            const Metrics& metrics_in, Route& route, ResponseCache* cache) {
+                            const Metrics& metrics_in, Route& route, ResponseCache* cache,
+                            const CorsPolicy* cors) {
   route = Route::kOther;
   try {
     auto target = parse_target(request.target);
@@ -246,6 +247,9 @@ HttpResponse handle_request(const HttpRequest& request, ReloadingSearcher& searc
       }
       if (!matches) continue;
       route = row.route;
+      if (cors != nullptr) {
+        if (auto preflight = cors->preflight(request)) return std::move(*preflight);
+      }
       if (request.method != "GET" && request.method != "HEAD") {
         HttpResponse refused = error_response(405, "method_not_allowed",
                                               "method " + request.method.substr(0, 16) +

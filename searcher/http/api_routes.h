@@ -14,9 +14,11 @@
 //   GET /v1/guidelines/{section}                  one section ("I.C.9.a.1")
 //   GET /healthz
 //   GET /metrics
+//   OPTIONS on any of them         a CORS preflight, answered for --cors-origin origins only
 #pragma once
 
 #include "searcher/engine/reloading_searcher.h"
+#include "searcher/http/cors_policy.h"
 #include "searcher/http/http_exchange.h"
 #include "searcher/http/metrics.h"
 #include "searcher/http/response_cache.h"
@@ -28,8 +30,11 @@ namespace medcode::searcher {
 // code, 405 for a method other than GET or HEAD, 503 when the index is unavailable.
 // route is set to the route matched, for metrics. With a cache, successful answers of the
 // search, suggest, code and guideline routes are kept and served again for the same target
-// and index. Never throws.
+// and index. With a CORS policy, a preflight (OPTIONS from an allowed origin) on any route
+// gets its 204 (cors_policy.h); the caller adds the origin headers to every answer. Never
+// throws.
 HttpResponse handle_request(const HttpRequest& request, ReloadingSearcher& searcher,
-                            const Metrics& metrics, Route& route, ResponseCache* cache = nullptr);
+                            const Metrics& metrics, Route& route, ResponseCache* cache = nullptr,
+                            const CorsPolicy* cors = nullptr);
 
 }  // namespace medcode::searcher

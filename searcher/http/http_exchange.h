@@ -10,6 +10,8 @@ namespace medcode::searcher {
 struct HttpRequest {
   std::string method;  // "GET"
   std::string target;  // path and query string: "/v1/search?q=heart%20attack"
+  std::string origin = "";  // the Origin header ("https://ehr.example.org"), "" when absent
+  std::string preflight_method = "";  // Access-Control-Request-Method ("GET"), "" when absent
 };
 
 struct HttpResponse {

@@ -1,10 +1,12 @@
 #include "searcher/http/http_server.h"
 
 #include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <iostream>
@@ -13,8 +15,11 @@
 
 #include "searcher/engine/reloading_searcher.h"
 #include "searcher/http/api_routes.h"
+#include "searcher/http/connection_limit.h"
+#include "searcher/http/cors_policy.h"
 #include "searcher/http/http_errors.h"
 #include "searcher/http/metrics.h"
+#include "searcher/http/security_headers.h"
 
 namespace medcode::searcher {
 namespace {
@@ -24,14 +29,30 @@ namespace beast = boost::beast;
 namespace http = beast::http;
 using tcp = asio::ip::tcp;
 
-// What every session shares.
+// What every session shares. options.threads and options.max_connections are resolved.
 struct Shared {
-  explicit Shared(const ServerOptions& given) : options(given), cache(given.cache_entries) {
+  Shared(const ServerOptions& given, CorsPolicy cors_policy)
+      : options(given), cors(std::move(cors_policy)), cache(given.cache_entries) {
     metrics.watch_cache(&cache);
   }
   ServerOptions options;
+  CorsPolicy cors;
   Metrics metrics;
   ResponseCache cache;
+  std::atomic<std::size_t> open_connections{0};  // sessions being served
+  std::atomic<std::size_t> busy_replies{0};      // sessions past the cap being answered 503
+};
+
+// Served connections hold a slot of open_connections, those answered 503 one of busy_replies.
+class ConnectionSlot {
+ public:
+  explicit ConnectionSlot(std::atomic<std::size_t>& count) : count_(count) { count_.fetch_add(1); }
+  ~ConnectionSlot() { count_.fetch_sub(1); }
+  ConnectionSlot(const ConnectionSlot&) = delete;
+  ConnectionSlot& operator=(const ConnectionSlot&) = delete;
+
+ private:
+  std::atomic<std::size_t>& count_;
 };
 
 // Each worker thread opens its own index handle on first use (Xapian databases are not
@@ -45,18 +66,36 @@ ReloadingSearcher* thread_searcher(const std::string& index_dir) {
   return searcher.get();
 }
 
+// One connection. A busy session (accepted past the cap) reads one request and answers 503.
 class Session : public std::enable_shared_from_this<Session> {
  public:
-  Session(tcp::socket socket, Shared& shared) : stream_(std::move(socket)), shared_(shared) {}
+  Session(tcp::socket socket, Shared& shared, bool busy)
+      : stream_(std::move(socket)),
+        shared_(shared),
+        busy_(busy),
+        slot_(busy ? shared.busy_replies : shared.open_connections) {}
 
   void start() { read(); }
 
  private:
+  // Waiting for a request and receiving it are timed apart: a keep-alive connection may sit
+  // idle for idle_timeout, but once a request starts it must arrive within read_timeout.
   void read() {
     parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(shared_.options.max_header_bytes));
     parser_->body_limit(shared_.options.max_body_bytes);
-    stream_.expires_after(buffer_.size() > 0 ? shared_.options.read_timeout : shared_.options.idle_timeout);
+    if (buffer_.size() > 0 || busy_) return read_request();
+    stream_.expires_after(shared_.options.idle_timeout);
+    stream_.async_read_some(buffer_.prepare(kFirstReadBytes),
+                            [self = shared_from_this()](beast::error_code error, std::size_t received) {
+                              if (error) return self->close();
+                              self->buffer_.commit(received);
+                              self->read_request();
+                            });
+  }
+
+  void read_request() {
+    stream_.expires_after(shared_.options.read_timeout);
     http::async_read(stream_, buffer_, *parser_,
                      beast::bind_front_handler(&Session::on_read, shared_from_this()));
   }
@@ -80,31 +119,41 @@ class Session : public std::enable_shared_from_this<Session> {
     }
     const auto started = std::chrono::steady_clock::now();
     const auto& request = parser_->get();
-    HttpRequest exchange{std::string(request.method_string()), std::string(request.target())};
+    HttpRequest exchange{std::string(request.method_string()), std::string(request.target()),
+                         std::string(request[http::field::origin]),
+                         std::string(request[http::field::access_control_request_method])};
     Route route = Route::kOther;
     HttpResponse response;
-    ReloadingSearcher* searcher = thread_searcher(shared_.options.index_dir);
-    if (searcher == nullptr) {
+    ReloadingSearcher* searcher = busy_ ? nullptr : thread_searcher(shared_.options.index_dir);
+    if (busy_) {
+      response = error_response(503, "unavailable", "server busy: " + std::to_string(shared_.options.max_connections) +
+                                                        " connections open (the --max-connections cap); retry shortly");
+      response.headers.emplace_back("Retry-After", "1");
+    } else if (searcher == nullptr) {
       response = error_response(Status::unavailable("index " + shared_.options.index_dir +
                                                     " cannot be opened; is it built?"));
     } else {
-      response = handle_request(exchange, *searcher, shared_.metrics, route, &shared_.cache);
+      response = handle_request(exchange, *searcher, shared_.metrics, route, &shared_.cache, &shared_.cors);
     }
     shared_.metrics.record(route, response.status,
                            std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
-    reply(response, request.keep_alive(), request.method() == http::verb::head);
+    reply(std::move(response), request.keep_alive() && !busy_, request.method() == http::verb::head, exchange);
   }
 
-  void reply(const HttpResponse& answer, bool keep_alive, bool head) {
+  // request is empty when it could not be read (400, 413): no Origin to allow.
+  void reply(HttpResponse answer, bool keep_alive, bool head, const HttpRequest& request = {}) {
+    shared_.cors.add_headers(request, answer);
+    add_security_headers(answer);
     auto response = std::make_shared<http::response<http::string_body>>(
         static_cast<http::status>(answer.status), 11);
     response->set(http::field::server, "medcode");
-    response->set(http::field::content_type, answer.content_type);
-    for (const auto& [name, value] : answer.headers) response->set(name, value);
+    if (!answer.content_type.empty()) response->set(http::field::content_type, answer.content_type);
+    for (const auto& [name, value] : answer.headers) response->insert(name, value);
     response->keep_alive(keep_alive);
+    // A 204 has no body and no Content-Length (RFC 9110 8.6), which prepare_payload would add.
     if (head) {
       response->content_length(answer.body.size());
-    } else {
+    } else if (answer.status != 204) {
       response->body() = answer.body;
       response->prepare_payload();
     }
@@ -120,10 +169,15 @@ class Session : public std::enable_shared_from_this<Session> {
     stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
   }
 
+  // What the first read of a request takes in; the parser asks for the rest.
+  static constexpr std::size_t kFirstReadBytes = 1024;
+
   beast::tcp_stream stream_;
   beast::flat_buffer buffer_;
   std::optional<http::request_parser<http::string_body>> parser_;
   Shared& shared_;
+  const bool busy_;
+  ConnectionSlot slot_;
 };
 
 Result<tcp::endpoint> parse_listen(const std::string& listen) {
@@ -150,18 +204,33 @@ Result<tcp::endpoint> parse_listen(const std::string& listen) {
 struct HttpServer::Impl {
   // options.threads must be resolved (> 0) before construction: it is the io_context's
   // concurrency hint, and a hint of 1 tells Asio that a single thread runs it.
-  explicit Impl(const ServerOptions& options) : shared(options) {}
+  Impl(const ServerOptions& options, CorsPolicy cors) : shared(options, std::move(cors)) {}
 
   Shared shared;
   asio::io_context io{static_cast<int>(shared.options.threads)};
   tcp::acceptor acceptor{io};
   asio::signal_set signals{io, SIGINT, SIGTERM};
+  asio::steady_timer accept_retry{io};
   std::vector<std::thread> workers;
 
+  // One accept at a time, so the counts checked here only fall behind our back, never rise.
   void accept() {
     acceptor.async_accept(asio::make_strand(io), [this](beast::error_code error, tcp::socket socket) {
       if (error == asio::error::operation_aborted) return;
-      if (!error) std::make_shared<Session>(std::move(socket), shared)->start();
+      if (error) {
+        // Out of descriptors (EMFILE) or the like: accepting again at once would spin while
+        // the connection waits in the backlog; give closing connections a moment.
+        accept_retry.expires_after(std::chrono::milliseconds(50));
+        accept_retry.async_wait([this](beast::error_code waited) {
+          if (!waited) accept();
+        });
+        return;
+      }
+      if (shared.open_connections.load() < shared.options.max_connections) {
+        std::make_shared<Session>(std::move(socket), shared, false)->start();
+      } else if (shared.busy_replies.load() < kMaxBusyReplies) {
+        std::make_shared<Session>(std::move(socket), shared, true)->start();
+      }  // else the socket closes here, unanswered: a flood must not use up descriptors
       accept();
     });
   }
@@ -170,6 +239,7 @@ struct HttpServer::Impl {
     beast::error_code ignored;
     acceptor.close(ignored);
     signals.cancel(ignored);
+    accept_retry.cancel();
     io.stop();
   }
 };
@@ -187,13 +257,18 @@ Result<std::unique_ptr<HttpServer>> HttpServer::start(const ServerOptions& optio
   if (options.index_dir.empty()) return Status::invalid_argument("--index DIR is required");
   auto endpoint = parse_listen(options.listen);
   if (!endpoint.is_ok()) return endpoint.status();
+  auto cors = CorsPolicy::from_origins(options.cors_origins);
+  if (!cors.is_ok()) return cors.status();
   // Fail fast on a missing or unreadable index rather than on the first request.
   auto probe = Searcher::open(options.index_dir);
   if (!probe.is_ok()) return probe.status();
 
   ServerOptions resolved = options;
   if (resolved.threads == 0) resolved.threads = std::max(1u, std::thread::hardware_concurrency());
-  auto impl = std::make_unique<Impl>(resolved);
+  auto max_connections = resolve_max_connections(options.max_connections, resolved.threads);
+  if (!max_connections.is_ok()) return max_connections.status();
+  resolved.max_connections = max_connections.value();
+  auto impl = std::make_unique<Impl>(resolved, std::move(cors).value());
   beast::error_code error;
   impl->acceptor.open(endpoint.value().protocol(), error);
   if (!error) impl->acceptor.set_option(asio::socket_base::reuse_address(true), error);
@@ -222,6 +297,8 @@ unsigned short HttpServer::port() const {
   beast::error_code error;
   return impl_->acceptor.local_endpoint(error).port();
 }
+
+std::size_t HttpServer::max_connections() const { return impl_->shared.options.max_connections; }
 
 void HttpServer::wait() {
   for (auto& worker : impl_->workers) {

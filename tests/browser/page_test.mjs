@@ -24,6 +24,11 @@ const browser = await chromium.launch({
          "--disable-background-networking", "--disable-component-update", "--disable-sync"],
 });
 
+// The server's Content-Security-Policy must block nothing the page does: every violation
+// any page reports (as an event, which the init script below logs, or Chromium's own console
+// message) fails the test at the end.
+const cspViolations = [];
+
 async function newPage(width, height) {
   const context = await browser.newContext({ viewport: { width, height } });
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: base });
@@ -32,6 +37,11 @@ async function newPage(width, height) {
   const errors = [];
   page.on("pageerror", (error) => errors.push(error.message));
   page.errors = errors;
+  page.on("console", (message) => {
+    if (message.text().includes("Content Security Policy")) cspViolations.push(message.text());
+  });
+  await page.addInitScript(() => document.addEventListener("securitypolicyviolation", (event) =>
+    console.error(`Content Security Policy violation: ${event.violatedDirective} blocked ${event.blockedURI || "inline"}`)));
   return page;
 }
 
@@ -314,6 +324,22 @@ try {
   // 7. The workbench at desktop and phone widths.
   await workbench(page);
   await workbench(await newPage(375, 740));
+
+  // 8. Security headers: the page is sent with its policy, nothing was blocked, and a
+  // blocked inline script is reported (so the listener above can see a violation).
+  const served = await page.goto(base + "/");
+  const headers = served.headers();
+  check(headers["content-security-policy"] === "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
+    "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'", "page CSP: " + headers["content-security-policy"]);
+  check(headers["x-content-type-options"] === "nosniff" && headers["referrer-policy"] === "no-referrer" &&
+    headers["x-frame-options"] === "DENY", "page security headers: " + JSON.stringify(headers));
+  check(cspViolations.length === 0, `no Content-Security-Policy violations (${cspViolations.length}): ` +
+    cspViolations.slice(0, 3).join("; "));
+  await page.waitForSelector("#home:not([hidden]) .examples a");
+  const reported = page.waitForEvent("console", (message) => message.text().includes("Content Security Policy"));
+  await page.evaluate(() => { const inline = document.createElement("script"); inline.textContent = "window.inlineRan = true"; document.body.append(inline); });
+  await reported;
+  check(await page.evaluate(() => window.inlineRan !== true), "an inline script does not run");
 
   console.log("page test passed");
 } catch (error) {

@@ -206,9 +206,29 @@ TEST(ServerProgramTest, RefusesBadCountsAndMisspelledFlags) {
             "medcode-server: --threads \"5000\": must be at most 1024\nexit=64\n");
   EXPECT_EQ(run_server(index + " --cache-entries -5"),
             "medcode-server: --cache-entries \"-5\": must be 0 or more\nexit=64\n");
+  EXPECT_EQ(run_server(index + " --max-connections 0"),
+            "medcode-server: --max-connections \"0\": must be between 1 and 1000000\nexit=64\n");
+  EXPECT_EQ(run_server(index + " --listen 127.0.0.1:0 --cors-origin https://ehr.example.org --cors-origin ehr.example.org"),
+            "medcode-server: --cors-origin \"ehr.example.org\": an origin starts with http:// or https://; give "
+            "scheme://host[:port], e.g. https://ehr.example.org\nexit=64\n");
   const std::string flag = run_server(index + " --lisen 127.0.0.1:0");
   EXPECT_EQ(flag.rfind("medcode-server: unrecognised option '--lisen'; did you mean --listen?\n", 0), 0u) << flag;
   EXPECT_NE(flag.find("exit=64"), std::string::npos) << flag;
+}
+
+// --help states the safe defaults and lists every flag with its default.
+TEST(ServerProgramTest, HelpStatesTheSafeDefaults) {
+  FILE* pipe = ::popen((std::string(MEDCODE_SERVER_BIN) + " --help 2>&1").c_str(), "r");
+  ASSERT_NE(pipe, nullptr);
+  std::string output;
+  char buffer[1024];
+  while (std::size_t got = std::fread(buffer, 1, sizeof buffer, pipe)) output.append(buffer, got);
+  EXPECT_EQ(::pclose(pipe), 0);
+  for (const char* line : {"Serves the index read-only (it never writes to DIR) on loopback unless --listen names",
+                           "--listen arg (=127.0.0.1:8080)", "--max-connections arg (=1024)", "--cors-origin ORIGIN",
+                           "(default: none)"}) {
+    EXPECT_NE(output.find(line), std::string::npos) << line << " in:\n" << output;
+  }
 }
 
 }  // namespace

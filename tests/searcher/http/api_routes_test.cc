@@ -258,6 +258,29 @@ TEST_F(ApiRoutesTest, OtherMethodsAre405WithAllow) {
   EXPECT_EQ(get("/healthz", "HEAD").status, 200);
 }
 
+// A preflight from an allowed origin is a 204 on every route; without the policy, from
+// another origin or on no route, OPTIONS is refused like any other method.
+TEST_F(ApiRoutesTest, PreflightIs204OnEveryRouteForAnAllowedOriginOnly) {
+  auto policy = CorsPolicy::from_origins({"https://ehr.example.org"});
+  ASSERT_TRUE(policy.is_ok());
+  const auto options = [&](const std::string& target, const std::string& origin, const CorsPolicy* cors) {
+    Route route;
+    return handle_request({"OPTIONS", target, origin, "GET"}, *searcher_, metrics_, route, nullptr, cors);
+  };
+  for (const char* target : {"/v1/search?q=x", "/v1/suggest?q=hy", "/v1/answer?q=x", "/v1/codes/icd10cm/I10",
+                             "/v1/guidelines/search?q=x", "/v1/guidelines/I.C.9", "/healthz", "/metrics", "/"}) {
+    const HttpResponse preflight = options(target, "https://ehr.example.org", &policy.value());
+    EXPECT_EQ(preflight.status, 204) << target;
+    EXPECT_EQ(preflight.body, "") << target;
+    EXPECT_EQ(preflight.headers.size(), 3u) << target;
+  }
+  const HttpResponse other = options("/v1/search?q=x", "https://other.example.org", &policy.value());
+  EXPECT_EQ(other.status, 405);
+  EXPECT_EQ(other.body, "{\"error\":{\"code\":\"method_not_allowed\",\"message\":\"method OPTIONS not allowed; use GET\"}}");
+  EXPECT_EQ(options("/v1/search?q=x", "https://ehr.example.org", nullptr).status, 405);
+  EXPECT_EQ(options("/nowhere", "https://ehr.example.org", &policy.value()).status, 404);
+}
+
 TEST_F(ApiRoutesTest, ServesPageAssetsHealthAndMetrics) {
   const HttpResponse page = get("/");
   EXPECT_EQ(page.status, 200);

@@ -8,7 +8,11 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include <poll.h>
+
+#include <algorithm>
 #include <atomic>
+#include <filesystem>
 #include <thread>
 #include <vector>
 
@@ -325,6 +329,263 @@ TEST(HttpServerConcurrencyTest, ParallelClientsAllSucceed) {
   EXPECT_EQ(ok.load(), 1800);
   EXPECT_EQ(failed.load(), 0);
 }
+
+}  // namespace
+}  // namespace medcode::searcher
+
+namespace medcode::searcher {
+namespace {
+
+using Headers = std::vector<std::pair<std::string, std::string>>;
+
+std::unique_ptr<HttpServer> start_server(ServerOptions options) {
+  options.listen = "127.0.0.1:0";
+  options.index_dir = testing::shared_fixture_index();
+  options.threads = 2;
+  auto started = HttpServer::start(options);
+  EXPECT_TRUE(started.is_ok()) << started.status().to_string();
+  return started.is_ok() ? std::move(started).value() : nullptr;
+}
+
+// One connection to a test server, sending requests with the given headers.
+struct Client {
+  explicit Client(unsigned short port) { asio::connect(socket, tcp::resolver(io).resolve("127.0.0.1", std::to_string(port))); }
+  http::response<http::string_body> send(http::verb method, const std::string& target, const Headers& headers = {}) {
+    http::request<http::string_body> request(method, target, 11);
+    request.set(http::field::host, "127.0.0.1");
+    request.keep_alive(true);
+    for (const auto& [name, value] : headers) request.set(name, value);
+    http::write(socket, request);
+    http::response<http::string_body> response;
+    http::read(socket, buffer, response);
+    return response;
+  }
+  // Whether the server closes the connection within timeout_ms (guarded so a test fails
+  // rather than hangs).
+  bool closed_by_server(int timeout_ms) {
+    pollfd readable{socket.native_handle(), POLLIN, 0};
+    if (::poll(&readable, 1, timeout_ms) != 1) return false;
+    char byte;
+    beast::error_code error;
+    socket.read_some(asio::buffer(&byte, 1), error);
+    return error == asio::error::eof;
+  }
+  asio::io_context io;
+  tcp::socket socket{io};
+  beast::flat_buffer buffer;
+};
+
+// Every header, in order; Content-Length's value varies with the body.
+Headers header_list(const http::response<http::string_body>& response) {
+  Headers headers;
+  for (const auto& field : response) {
+    const std::string name(field.name_string());
+    headers.emplace_back(name, name == "Content-Length" ? "*" : std::string(field.value()));
+  }
+  return headers;
+}
+
+const char* const kPagePolicy =
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+    "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+const char* const kApiPolicy = "default-src 'none'; frame-ancestors 'none'";
+
+Headers security(const char* policy) {
+  return {{"Content-Security-Policy", policy},
+          {"X-Content-Type-Options", "nosniff"},
+          {"Referrer-Policy", "no-referrer"},
+          {"X-Frame-Options", "DENY"}};
+}
+
+Headers concat(Headers first, const Headers& second) {
+  first.insert(first.end(), second.begin(), second.end());
+  return first;
+}
+
+// The exact headers of the page, an asset, an API answer and errors, by default: security
+// headers on all, no CORS header on any, even for a request from another origin.
+TEST(HttpServerHeadersTest, EveryResponseCarriesTheSecurityHeadersAndNoCorsByDefault) {
+  auto server = start_server({});
+  ASSERT_NE(server, nullptr);
+  Client client(server->port());
+  const Headers length = {{"Content-Length", "*"}};
+  const Headers from_elsewhere = {{"Origin", "https://ehr.example.org"}};
+  const struct {
+    const char* target;
+    Headers expected;
+  } rows[] = {
+      {"/", concat(concat({{"Server", "medcode"}, {"Content-Type", "text/html; charset=utf-8"}, {"Cache-Control", "no-cache"}},
+                          security(kPagePolicy)), length)},
+      {"/code/icd10cm/I10", concat(concat({{"Server", "medcode"}, {"Content-Type", "text/html; charset=utf-8"},
+                                           {"Cache-Control", "no-cache"}}, security(kPagePolicy)), length)},
+      {"/assets/style.css", concat(concat({{"Server", "medcode"}, {"Content-Type", "text/css; charset=utf-8"},
+                                           {"Cache-Control", "no-cache"}}, security(kApiPolicy)), length)},
+      {"/assets/app.js", concat(concat({{"Server", "medcode"}, {"Content-Type", "text/javascript; charset=utf-8"},
+                                        {"Cache-Control", "no-cache"}}, security(kApiPolicy)), length)},
+      {"/v1/codes/icd10cm/I10", concat(concat({{"Server", "medcode"}, {"Content-Type", "application/json"}},
+                                              security(kApiPolicy)), length)},
+      {"/v1/search?q=x&limit=1000", concat(concat({{"Server", "medcode"}, {"Content-Type", "application/json"}},
+                                                  security(kApiPolicy)), length)},
+      {"/nowhere", concat(concat({{"Server", "medcode"}, {"Content-Type", "application/json"}}, security(kApiPolicy)), length)},
+  };
+  for (const auto& row : rows) {
+    EXPECT_EQ(header_list(client.send(http::verb::get, row.target, from_elsewhere)), row.expected) << row.target;
+  }
+  // OPTIONS is a method like any other: 405.
+  const auto options = client.send(http::verb::options, "/v1/search?q=x",
+                                   {{"Origin", "https://ehr.example.org"}, {"Access-Control-Request-Method", "GET"}});
+  EXPECT_EQ(options.result_int(), 405);
+  EXPECT_EQ(header_list(options), concat(concat({{"Server", "medcode"}, {"Content-Type", "application/json"},
+                                                 {"Allow", "GET, HEAD"}}, security(kApiPolicy)), length));
+  // An error the transport answers itself (too large, then closed) has them too.
+  const auto too_large = client.send(http::verb::get, "/healthz", {{"X-Extra", std::string(10000, 'a')}});
+  EXPECT_EQ(too_large.result_int(), 413);
+  EXPECT_EQ(header_list(too_large), concat(concat({{"Server", "medcode"}, {"Content-Type", "application/json"}},
+                                                  security(kApiPolicy)), {{"Connection", "close"}, {"Content-Length", "*"}}));
+}
+
+// --cors-origin: an allowed origin reads answers (errors too) and gets its preflight; another
+// does not, and every answer says it varies by Origin.
+TEST(HttpServerHeadersTest, CorsOriginsGetTheirHeadersAndPreflight) {
+  ServerOptions options;
+  options.cors_origins = {"https://ehr.example.org", "http://localhost:3000"};
+  auto server = start_server(options);
+  ASSERT_NE(server, nullptr);
+  Client client(server->port());
+  const Headers api_start = {{"Server", "medcode"}, {"Content-Type", "application/json"}};
+  const Headers length = {{"Content-Length", "*"}};
+  for (const char* target : {"/v1/codes/icd10cm/I10", "/v1/codes/icd10cm/A99.99", "/healthz"}) {
+    const auto allowed = client.send(http::verb::get, target, {{"Origin", "http://localhost:3000"}});
+    EXPECT_EQ(header_list(allowed),
+              concat(concat(concat(api_start, {{"Vary", "Origin"}, {"Access-Control-Allow-Origin", "http://localhost:3000"}}),
+                            security(kApiPolicy)), length))
+        << target;
+  }
+  for (const Headers& request : {Headers{{"Origin", "https://other.example.org"}}, Headers{}}) {
+    EXPECT_EQ(header_list(client.send(http::verb::get, "/v1/codes/icd10cm/I10", request)),
+              concat(concat(concat(api_start, {{"Vary", "Origin"}}), security(kApiPolicy)), length));
+  }
+  // The preflight: 204, no body and no Content-Type.
+  const auto preflight = client.send(http::verb::options, "/v1/search?q=heart",
+                                     {{"Origin", "https://ehr.example.org"}, {"Access-Control-Request-Method", "GET"},
+                                      {"Access-Control-Request-Headers", "content-type"}});
+  EXPECT_EQ(preflight.result_int(), 204);
+  EXPECT_EQ(preflight.body(), "");
+  EXPECT_EQ(header_list(preflight),
+            concat({{"Server", "medcode"},
+                    {"Access-Control-Allow-Methods", "GET, HEAD"},
+                    {"Access-Control-Allow-Headers", "Accept, Accept-Language, Content-Type"},
+                    {"Access-Control-Max-Age", "600"},
+                    {"Vary", "Origin"},
+                    {"Access-Control-Allow-Origin", "https://ehr.example.org"}},
+                   security(kApiPolicy)));
+  const auto refused = client.send(http::verb::options, "/v1/search?q=heart",
+                                   {{"Origin", "https://other.example.org"}, {"Access-Control-Request-Method", "GET"}});
+  EXPECT_EQ(refused.result_int(), 405);
+  EXPECT_EQ(refused[http::field::access_control_allow_origin], "");
+  // Still the same connection: the preflight kept it alive.
+  EXPECT_EQ(client.send(http::verb::get, "/healthz").result_int(), 200);
+}
+
+TEST(HttpServerHeadersTest, BadCorsOriginIsRefusedAtStart) {
+  ServerOptions options;
+  options.listen = "127.0.0.1:0";
+  options.index_dir = testing::shared_fixture_index();
+  options.cors_origins = {"https://ehr.example.org/"};
+  EXPECT_EQ(HttpServer::start(options).status().message(),
+            "--cors-origin \"https://ehr.example.org/\": an origin has no path; give scheme://host[:port], e.g. "
+            "https://ehr.example.org");
+}
+
+}  // namespace
+}  // namespace medcode::searcher
+
+namespace medcode::searcher {
+namespace {
+
+// Past --max-connections a new connection gets a 503 naming the cap, then is closed; once a
+// served connection closes, a new one is served again.
+TEST(HttpServerLimitsTest, ConnectionsPastTheCapGet503) {
+  ServerOptions options;
+  options.max_connections = 2;
+  auto server = start_server(options);
+  ASSERT_NE(server, nullptr);
+  EXPECT_EQ(server->max_connections(), 2u);
+  auto first = std::make_unique<Client>(server->port());
+  Client second(server->port());
+  EXPECT_EQ(first->send(http::verb::get, "/healthz").result_int(), 200);
+  EXPECT_EQ(second.send(http::verb::get, "/healthz").result_int(), 200);
+
+  Client third(server->port());
+  const auto busy = third.send(http::verb::get, "/healthz", {{"Origin", "https://ehr.example.org"}});
+  EXPECT_EQ(busy.result_int(), 503);
+  EXPECT_EQ(busy.body(), "{\"error\":{\"code\":\"unavailable\",\"message\":\"server busy: 2 connections open (the "
+                         "--max-connections cap); retry shortly\"}}");
+  EXPECT_EQ(header_list(busy), concat(concat({{"Server", "medcode"}, {"Content-Type", "application/json"},
+                                              {"Retry-After", "1"}}, security(kApiPolicy)),
+                                      {{"Connection", "close"}, {"Content-Length", "*"}}));
+  EXPECT_TRUE(third.closed_by_server(5000));
+  // The served connections are untouched.
+  EXPECT_EQ(second.send(http::verb::get, "/healthz").result_int(), 200);
+
+  first.reset();
+  // The server notices the close on its own time: retry until it has (an event, not a timing).
+  unsigned status = 0;
+  for (int attempt = 0; attempt < 100 && status != 200; ++attempt) {
+    if (attempt > 0) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    Client next(server->port());
+    status = next.send(http::verb::get, "/healthz").result_int();
+    EXPECT_TRUE(status == 200 || status == 503) << status;
+  }
+  EXPECT_EQ(status, 200u);
+}
+
+// A request that has started must arrive within the read timeout (slowloris); an idle
+// keep-alive connection waits for the idle timeout instead.
+TEST(HttpServerLimitsTest, APartialRequestIsCutOffAtTheReadTimeout) {
+  ServerOptions options;
+  options.read_timeout = std::chrono::milliseconds(300);
+  auto server = start_server(options);
+  ASSERT_NE(server, nullptr);
+  Client trickling(server->port());
+  asio::write(trickling.socket, asio::buffer(std::string("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n")));
+  EXPECT_TRUE(trickling.closed_by_server(5000));
+
+  // Idle for twice the read timeout before its first byte: still served.
+  Client idle(server->port());
+  std::this_thread::sleep_for(std::chrono::milliseconds(600));
+  EXPECT_EQ(idle.send(http::verb::get, "/healthz").result_int(), 200);
+}
+
+// The server only reads its index: serving every route leaves each file as it was.
+TEST(HttpServerLimitsTest, ServingLeavesTheIndexUntouched) {
+  namespace fs = std::filesystem;
+  const auto snapshot = [] {
+    std::vector<std::string> files;
+    for (const auto& entry : fs::recursive_directory_iterator(testing::shared_fixture_index())) {
+      files.push_back(entry.path().string() + " " + (entry.is_regular_file() ? std::to_string(entry.file_size()) : "dir") +
+                      " " + std::to_string(entry.last_write_time().time_since_epoch().count()));
+    }
+    std::sort(files.begin(), files.end());
+    return files;
+  };
+  const auto before = snapshot();
+  ASSERT_FALSE(before.empty());
+  {
+    auto server = start_server({});
+    ASSERT_NE(server, nullptr);
+    Client client(server->port());
+    for (const char* target : {"/v1/search?q=heart+attack", "/v1/suggest?q=hyp", "/v1/codes/icd10cm/I10", "/v1/answer?q=is+I21+billable",
+                               "/v1/guidelines/search?q=sepsis", "/healthz", "/metrics", "/"}) {
+      EXPECT_EQ(client.send(http::verb::get, target).result_int(), 200) << target;
+    }
+    server->stop();
+    server->wait();
+  }
+  EXPECT_EQ(snapshot(), before);
+}
+
+TEST(HttpServerLimitsTest, ListensOnLoopbackByDefault) { EXPECT_EQ(ServerOptions().listen, "127.0.0.1:8080"); }
 
 }  // namespace
 }  // namespace medcode::searcher
