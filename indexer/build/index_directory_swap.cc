@@ -1,9 +1,7 @@
 #include "indexer/build/index_directory_swap.h"
 
-#include <signal.h>
 #include <unistd.h>
 
-#include <cstring>
 #include <filesystem>
 #include <system_error>
 
@@ -11,42 +9,11 @@
 
 namespace medcode::indexer {
 namespace fs = std::filesystem;
-namespace {
 
-bool process_alive(long pid) { return pid > 0 && (::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM); }
-
-// Deletes "<target>.building-<pid>" directories whose process is gone (a killed build).
-void remove_stale_scratch(const fs::path& target) {
-  std::error_code error;
-  const fs::path parent = target.parent_path().empty() ? fs::path(".") : target.parent_path();
-  const std::string prefix = target.filename().string() + ".building-";
-  for (const auto& entry : fs::directory_iterator(parent, error)) {
-    const std::string name = entry.path().filename().string();
-    if (name.rfind(prefix, 0) != 0) continue;
-    const long pid = std::strtol(name.c_str() + prefix.size(), nullptr, 10);
-    if (!process_alive(pid)) fs::remove_all(entry.path(), error);
-  }
-}
-
-}  // namespace
-
-IndexDirectorySwap::IndexDirectorySwap(std::string target, std::string scratch)
+IndexDirectorySwap::IndexDirectorySwap(std::string target, ScratchDirectory scratch)
     : target_(std::move(target)),
       scratch_(std::move(scratch)),
-      index_path_((fs::path(scratch_) / "index").string()) {}
-
-IndexDirectorySwap::IndexDirectorySwap(IndexDirectorySwap&& other) noexcept
-    : target_(std::move(other.target_)),
-      scratch_(std::move(other.scratch_)),
-      index_path_(std::move(other.index_path_)) {
-  other.scratch_.clear();  // the moved-from object must not delete anything
-}
-
-IndexDirectorySwap::~IndexDirectorySwap() {
-  if (scratch_.empty()) return;
-  std::error_code error;
-  fs::remove_all(scratch_, error);
-}
+      index_path_((fs::path(scratch_.path()) / "index").string()) {}
 
 Result<IndexDirectorySwap> IndexDirectorySwap::begin(const std::string& target) {
   if (target.empty()) return Status::invalid_argument("--index: an index directory is required");
@@ -59,12 +26,12 @@ Result<IndexDirectorySwap> IndexDirectorySwap::begin(const std::string& target) 
   }
   // A file, an index root, or a directory of other things is not ours to replace.
   if (Status replaceable = check_index_to_replace(target); !replaceable.is_ok()) return replaceable;
-  remove_stale_scratch(target_path);
-  const std::string scratch = target_path.string() + ".building-" + std::to_string(::getpid());
-  fs::remove_all(scratch, error);
-  fs::create_directory(scratch, error);
-  if (error) return Status::io_error(scratch + ": cannot create build directory: " + error.message());
-  return IndexDirectorySwap(target_path.string(), scratch);
+  // Killed builds of this target leave their scratch directory; its lock is free.
+  remove_abandoned_scratch(parent.empty() ? "." : parent.string(),
+                           target_path.filename().string() + ".building-");
+  auto scratch = ScratchDirectory::create(target_path.string());
+  if (!scratch.is_ok()) return scratch.status();
+  return IndexDirectorySwap(target_path.string(), std::move(scratch).value());
 }
 
 Status IndexDirectorySwap::commit() {
@@ -81,7 +48,6 @@ Status IndexDirectorySwap::commit() {
     if (had_previous) fs::rename(previous, target_, restore_error);
     return Status::io_error("cannot move new index into " + target_ + ": " + error.message());
   }
-  fs::remove_all(scratch_, error);
   if (had_previous) fs::remove_all(previous, error);
   return Status::ok();
 }

@@ -3,27 +3,46 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <functional>
-#include <set>
 #include <map>
+#include <set>
+#include <system_error>
 #include <unordered_set>
 #include <vector>
-#include <system_error>
 
 #include "common/code_format.h"
 #include "common/record_codec.h"
 #include "common/schema.h"
+#include "common/stop_words.h"
 #include "common/text_normalizer.h"
 #include "common/word_splitter.h"
-#include "common/stop_words.h"
 #include "indexer/build/head_concepts.h"
 #include "indexer/build/index_concept_keys.h"
 #include "indexer/build/usage_prior.h"
 
 namespace medcode::indexer {
 namespace {
+
+// A full disk is the write failure users meet; the message says what to do about it.
+Status write_failure(const std::string& message, const std::string& directory, bool disk_full) {
+  if (!disk_full) return Status::io_error(message);
+  return Status::io_error(message + "; free space on the disk that holds " + directory +
+                          " (or build elsewhere) and build again; the previous index is unchanged");
+}
+
+bool is_disk_full(const Xapian::Error& error) {
+  const char* cause = error.get_error_string();
+  return cause != nullptr && (std::strcmp(cause, std::strerror(ENOSPC)) == 0 ||
+                              std::strcmp(cause, std::strerror(EDQUOT)) == 0);
+}
+
+bool is_disk_full(const std::error_code& error) {
+  return error == std::errc::no_space_on_device || error.value() == EDQUOT;
+}
 
 std::string joined_path(const IndexEntry& entry) {
   std::string text;
@@ -104,7 +123,10 @@ Result<std::unique_ptr<IndexWriter>> IndexWriter::update(const std::string& base
   std::error_code error;
   std::filesystem::remove_all(impl->work_directory, error);
   std::filesystem::copy(base, impl->work_directory, std::filesystem::copy_options::recursive, error);
-  if (error) return Status::io_error(base + ": cannot copy to " + impl->work_directory + ": " + error.message());
+  if (error) {
+    return write_failure(base + ": cannot copy to " + impl->work_directory + ": " + error.message(),
+                         directory, is_disk_full(error));
+  }
   try {
     impl->database = Xapian::WritableDatabase(impl->work_directory, Xapian::DB_OPEN);
     impl->setup_terms();
@@ -125,7 +147,8 @@ Result<std::unique_ptr<IndexWriter>> IndexWriter::create(const std::string& dire
     impl->database = Xapian::WritableDatabase(impl->work_directory, Xapian::DB_CREATE_OR_OVERWRITE);
     impl->setup_terms();
   } catch (const Xapian::Error& error) {
-    return Status::io_error(directory + ": cannot create index: " + error.get_description());
+    return write_failure(directory + ": cannot create index: " + error.get_description(), directory,
+                         is_disk_full(error));
   }
   return std::unique_ptr<IndexWriter>(new IndexWriter(std::move(impl)));
 }
@@ -302,8 +325,9 @@ Status IndexWriter::add(const CodeRecord& record, const std::vector<std::string>
     if (impl_->updating) impl_->seen.insert(id);
     ++impl_->written;
   } catch (const Xapian::Error& error) {
-    return Status::io_error(impl_->directory + ": cannot add " + record.code + ": " +
-                            error.get_description());
+    return write_failure(
+        impl_->directory + ": cannot add " + record.code + ": " + error.get_description(),
+        impl_->directory, is_disk_full(error));
   }
   return Status::ok();
 }
@@ -314,7 +338,8 @@ Status IndexWriter::add_synonyms(const SynonymTable& synonyms) {
       for (const auto& expansion : expansions) impl_->database.add_synonym(key, expansion);
     }
   } catch (const Xapian::Error& error) {
-    return Status::io_error(impl_->directory + ": cannot add synonyms: " + error.get_description());
+    return write_failure(impl_->directory + ": cannot add synonyms: " + error.get_description(),
+                         impl_->directory, is_disk_full(error));
   }
   return Status::ok();
 }
@@ -358,13 +383,18 @@ Status IndexWriter::finish(const IndexMetadata& metadata) {
     if (impl_->updating && !worth_compacting) {
       std::error_code error;
       std::filesystem::rename(impl_->work_directory, impl_->directory, error);
-      if (error) return Status::io_error(impl_->directory + ": cannot rename the updated index: " + error.message());
+      if (error) {
+        return write_failure(
+            impl_->directory + ": cannot rename the updated index: " + error.message(),
+            impl_->directory, is_disk_full(error));
+      }
       return Status::ok();
     }
     // Compaction packs the B-trees full: about half the size, and faster to search.
     Xapian::Database(impl_->work_directory).compact(impl_->directory);
   } catch (const Xapian::Error& error) {
-    return Status::io_error(impl_->directory + ": cannot commit index: " + error.get_description());
+    return write_failure(impl_->directory + ": cannot commit index: " + error.get_description(),
+                         impl_->directory, is_disk_full(error));
   }
   std::error_code ignored;
   std::filesystem::remove_all(impl_->work_directory, ignored);

@@ -235,6 +235,16 @@ int run_versions(const std::string& command, int argc, char** argv) {
                   v.built_at.c_str(), v.documents, static_cast<double>(v.bytes) / 1e6,
                   v.error.empty() ? "" : ("  cannot be served: " + v.error).c_str());
     }
+    for (const auto& scratch : medcode::indexer::list_scratch_directories(root)) {
+      const std::string name =
+          "releases/" + scratch.path.substr(scratch.path.find_last_of('/') + 1);
+      const std::string state = scratch.in_progress
+                                    ? "build in progress (pid " + std::to_string(scratch.pid) + ")"
+                                    : "left by a killed build (pid " + std::to_string(scratch.pid) +
+                                          "); the next build removes it";
+      std::printf("scratch  %s  %.1f MB  %s\n", name.c_str(),
+                  static_cast<double>(scratch.bytes) / 1e6, state.c_str());
+    }
     return 0;
   }
   if (command == "rollback") {

@@ -70,8 +70,10 @@ IndexVersion describe(const std::string& root, const std::string& name) {
   return version;
 }
 
-// Removes versions beyond keep, oldest first, sparing the current and previous published.
+// Removes versions beyond keep, oldest first, sparing the current and previous published,
+// and what killed builds left.
 void prune(const std::string& root, std::size_t keep) {
+  remove_abandoned_scratch(releases_dir(root), "");
   auto versions = list_versions(root);
   if (!versions.is_ok() || versions.value().size() <= keep) return;
   const auto history = published_history(root);
@@ -105,6 +107,7 @@ Result<std::string> new_version(const std::string& root, const std::string& rele
   std::error_code error;
   fs::create_directories(releases_dir(root), error);
   if (error) return Status::io_error(releases_dir(root) + ": cannot create: " + error.message());
+  remove_abandoned_scratch(releases_dir(root), "");
   const std::time_t now = std::time(nullptr);
   std::tm utc{};
   gmtime_r(&now, &utc);
@@ -115,6 +118,10 @@ Result<std::string> new_version(const std::string& root, const std::string& rele
     name = release + "-" + stamp + "-" + std::to_string(suffix);
   }
   return name;
+}
+
+std::vector<ScratchEntry> list_scratch_directories(const std::string& root) {
+  return find_scratch_directories(releases_dir(root), "");
 }
 
 std::string current_version(const std::string& root) {

@@ -9,11 +9,15 @@
 #include <filesystem>
 #include <memory>
 
+#include "indexer/sources/source_bytes.h"
+
 namespace medcode::indexer {
 namespace {
 
 // Poppler reports problems on stderr through a callback; the caller gets our errors.
 void quiet(const std::string&, void*) {}
+
+constexpr const char* kFetchAgain = "fetch it again with corpus/fetch";
 
 std::string utf8_of(const poppler::ustring& text) {
   const poppler::byte_array utf8 = text.to_utf8();
@@ -105,12 +109,19 @@ std::vector<PdfLine> lines_of(const std::string& text) {
 Result<std::vector<PdfPage>> read_pdf_pages(const std::string& path) {
   std::error_code error;
   if (!std::filesystem::is_regular_file(path, error)) return Status::not_found(path + ": no such file");
+  const std::uintmax_t bytes = std::filesystem::file_size(path, error);
+  if (Status size = check_source_file_size(path, error ? 0 : bytes); !size.is_ok()) return size;
   poppler::set_debug_error_function(quiet, nullptr);
   std::unique_ptr<poppler::document> document(poppler::document::load_from_file(path));
-  if (!document) return Status::data_error(path + ": not a readable PDF (damaged or not a PDF?)");
+  if (!document)
+    return Status::data_error(path +
+                              ": not a readable PDF (damaged or not a PDF?): " + kFetchAgain);
   if (document->is_locked()) return Status::data_error(path + ": the PDF is encrypted");
   std::vector<PdfPage> pages;
   const int count = document->pages();
+  // A PDF cut short may still open, poppler rebuilding what it can of its page tree.
+  if (count <= 0)
+    return Status::data_error(path + ": the PDF has no pages (truncated?): " + kFetchAgain);
   pages.reserve(count);
   for (int i = 0; i < count; ++i) {
     std::unique_ptr<poppler::page> page(document->create_page(i));

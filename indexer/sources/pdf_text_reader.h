@@ -29,8 +29,10 @@ struct PdfPage {
   std::vector<PdfLine> lines;  // top to bottom
 };
 
-// Every page of the PDF at path. Errors: kNotFound "<path>: no such file", kDataError
-// "<path>: not a readable PDF (damaged or not a PDF?)" or "<path>: the PDF is encrypted".
+// Every page of the PDF at path. Errors: kNotFound "<path>: no such file"; kDataError
+// "<path>: not a readable PDF (damaged or not a PDF?): fetch it again with corpus/fetch",
+// "<path>: the PDF has no pages (truncated?): ...", "<path>: the PDF is encrypted", or
+// check_source_file_size's for a file over kMaxSourceFileBytes.
 Result<std::vector<PdfPage>> read_pdf_pages(const std::string& path);
 
 // Pages known only by their text (one string per page, lines split at '\n'): lines

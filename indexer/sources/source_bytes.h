@@ -2,6 +2,7 @@
 // archive as CMS and CDC publish them (libzip).
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 #include "common/status.h"
@@ -17,9 +18,24 @@ struct SourceLocation {
   std::string display_name() const;
 };
 
-// Returns the whole content. Errors: kNotFound "<path>: no such file" or "<zip>: has no
-// member \"m\"", kDataError "<zip>: not a readable zip archive (truncated or damaged?): ..."
-// or "<zip>!<member>: ... (damaged archive?)", kIOError for other read failures.
+// Returns the whole content. Nothing is ever extracted to disk; member names are only
+// looked up. Errors: kNotFound "<path>: no such file" or "<zip>: has no member \"m\"";
+// kIOError for other read failures; kDataError, each ending "fetch it again with
+// corpus/fetch", for a damaged or hostile file (caps in source_limits.h):
+//   "<zip>: not a readable zip archive (truncated or damaged?): ..."
+//   "<path>: 600.0 MiB is more than the 512.0 MiB a source file may have ..."
+//   "<zip>: member \"../../x\" has an unsafe name (absolute, or climbing out with ..) ..."
+//   "<zip>!<member>: declares 3840.0 MiB uncompressed, more than the 512.0 MiB a member may have
+//   ..."
+//   "<zip>!<member>: 2.0 MiB compressed into 2.0 KiB (1020 to 1), more than the 100 to 1 ..."
+//   "<zip>!<member>: the member ends at byte N of the M it declares (damaged archive?) ..."
+//   "<zip>!<member>: read failed at byte N of M (damaged archive?): <libzip's reason> ..."
 Result<std::string> load_source_bytes(const SourceLocation& location);
+
+// kDataError "<path>: 600.0 MiB is more than the 512.0 MiB a source file may have (the
+// official files are under 20 MiB): check the path, or fetch it again with corpus/fetch"
+// when bytes (the file's size) exceeds kMaxSourceFileBytes; for readers that open files
+// themselves (the PDF reader).
+Status check_source_file_size(const std::string& path, std::uint64_t bytes);
 
 }  // namespace medcode::indexer

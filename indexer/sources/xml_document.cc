@@ -4,8 +4,44 @@
 #include <cstring>
 
 #include "common/utf8.h"
+#include "indexer/sources/source_limits.h"
 
 namespace medcode::indexer {
+namespace {
+
+// The first element nested deeper than kMaxXmlDepth, or an empty node. pugixml parses
+// without recursion, but our readers walk trees recursively; this walk does not.
+pugi::xml_node first_too_deep(const pugi::xml_document& document) {
+  std::size_t depth = 1;  // of node: 1 for the root element
+  for (pugi::xml_node node = document.first_child(); node;) {
+    if (node.type() == pugi::node_element && depth > kMaxXmlDepth) return node;
+    if (node.first_child()) {
+      node = node.first_child();
+      ++depth;
+      continue;
+    }
+    while (node != document && !node.next_sibling()) {
+      node = node.parent();
+      --depth;
+    }
+    if (node == document) break;
+    node = node.next_sibling();
+  }
+  return {};
+}
+
+// A DOCTYPE that declares entities: what "billion laughs" (nested expansion) and external
+// entities (SYSTEM "file:///etc/passwd") are made of. pugixml expands neither and would
+// leave "&name;" in the text; the official files have no DOCTYPE at all.
+pugi::xml_node entity_declaration(const pugi::xml_document& document) {
+  for (const pugi::xml_node& node : document.children()) {
+    if (node.type() == pugi::node_doctype && std::strstr(node.value(), "<!ENTITY") != nullptr)
+      return node;
+  }
+  return {};
+}
+
+}  // namespace
 
 Result<std::unique_ptr<XmlDocument>> XmlDocument::parse(std::string bytes,
                                                         std::string source_name) {
@@ -15,7 +51,7 @@ Result<std::unique_ptr<XmlDocument>> XmlDocument::parse(std::string bytes,
   const std::string& text = xml->bytes_;
   if (Status utf8 = check_utf8(text, xml->source_name_); !utf8.is_ok()) return utf8;
   const pugi::xml_parse_result parsed = xml->document_.load_buffer(
-      text.data(), text.size(), pugi::parse_default, pugi::encoding_utf8);
+      text.data(), text.size(), pugi::parse_default | pugi::parse_doctype, pugi::encoding_utf8);
   xml->line_starts_.push_back(0);
   for (std::size_t i = 0; i < text.size(); ++i) {
     if (text[i] == '\n') xml->line_starts_.push_back(i + 1);
@@ -25,6 +61,25 @@ Result<std::unique_ptr<XmlDocument>> XmlDocument::parse(std::string bytes,
     return Status::data_error(xml->source_name_ + ":" + std::to_string(at.line) + ":" +
                               std::to_string(at.column) +
                               ": malformed XML: " + parsed.description());
+  }
+  auto place = [&](const pugi::xml_node& node) {
+    const TextPosition at =
+        position_at(text, static_cast<std::size_t>(std::max<ptrdiff_t>(node.offset_debug(), 0)));
+    return xml->source_name_ + ":" + std::to_string(at.line) + ":" + std::to_string(at.column);
+  };
+  if (const pugi::xml_node declared = entity_declaration(xml->document_)) {
+    return Status::data_error(
+        place(declared) +
+        ": the document type declares entities (<!ENTITY ...>), which medcode neither expands "
+        "nor fetches; the official files declare none, so this is not one of them: fetch it "
+        "again with corpus/fetch");
+  }
+  if (const pugi::xml_node deep = first_too_deep(xml->document_)) {
+    return Status::data_error(
+        place(deep) + ": <" + deep.name() + "> is nested more than " +
+        std::to_string(kMaxXmlDepth) +
+        " elements deep (the official files nest at most 13): the file is damaged or not "
+        "official; fetch it again with corpus/fetch");
   }
   return xml;
 }

@@ -14,9 +14,12 @@ namespace medcode::indexer {
 
 class XmlDocument {
  public:
-  // Parses bytes; source_name prefixes every message. Errors (kDataError):
-  // "<name>:<line>:<col>: invalid UTF-8 (byte 0xFF)" and
-  // "<name>:<line>:<col>: malformed XML: <pugixml description>".
+  // Parses bytes; source_name prefixes every message. Entities are never expanded or
+  // fetched. Errors (kDataError):
+  // "<name>:<line>:<col>: invalid UTF-8 (byte 0xFF)",
+  // "<name>:<line>:<col>: malformed XML: <pugixml description>",
+  // "<name>:<line>:<col>: the document type declares entities (<!ENTITY ...>), ..." and
+  // "<name>:<line>:<col>: <term> is nested more than 64 elements deep ..." (kMaxXmlDepth).
   static Result<std::unique_ptr<XmlDocument>> parse(std::string bytes, std::string source_name);
 
   // parse(), then checks the root element's name: kDataError "<name>: root element is <x>,

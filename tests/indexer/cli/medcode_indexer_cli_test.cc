@@ -2,11 +2,13 @@
 // misspelled subcommand or flag, and for --index or --root at something it must not use.
 #include <gtest/gtest.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <filesystem>
 #include <string>
 
+#include "indexer/build/scratch_directory.h"
 #include "tests/support/fixture_corpus.h"
 
 namespace medcode {
@@ -163,6 +165,29 @@ TEST(IndexerCliTest, RootAndIndexPathsThatDoNotFitAreRefusedInWords) {
                                       " is an index, not an index root: rebuild it with --index " +
                                       (dir / "index") + ", or give --root a new directory\n");
   EXPECT_FALSE(fs::exists(dir / "index/releases"));
+}
+
+// list shows the build directories under releases/: one in progress (held here), and one a
+// killed build left, with their size.
+TEST(IndexerCliTest, ListShowsBuildsInProgressAndWhatKilledBuildsLeft) {
+  testing::TempDir dir;
+  testing::write_file(dir / "root/releases/v1/iamglass", "marker");
+  fs::create_directory_symlink("releases/v1", dir / "root/current");
+  testing::write_file(dir / "root/releases/fy2026-20250101T000000Z.building-4242/index/part",
+                      std::string(1000000, 'x'));
+  auto running = indexer::ScratchDirectory::create(dir / "root/releases/fy2026-20250102T000000Z");
+  ASSERT_TRUE(running.is_ok()) << running.status().to_string();
+  const ProgramRun list = run("list --root " + (dir / "root"));
+  EXPECT_EQ(list.exit_code, 0) << list.output;
+  const std::string pid = std::to_string(::getpid());
+  EXPECT_NE(
+      list.output.find(
+          "\nscratch  releases/fy2026-20250101T000000Z.building-4242  1.0 MB  left by a killed "
+          "build (pid 4242); the next build removes it\n"
+          "scratch  releases/fy2026-20250102T000000Z.building-" +
+          pid + "  0.0 MB  build in progress (pid " + pid + ")\n"),
+      std::string::npos)
+      << list.output;
 }
 
 }  // namespace

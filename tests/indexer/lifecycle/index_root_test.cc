@@ -111,5 +111,31 @@ TEST(IndexRootTest, NewVersionRefusesAnIndexAsRoot) {
   EXPECT_FALSE(fs::exists(dir / "index/releases"));
 }
 
+// A build killed with SIGKILL leaves releases/<version>.building-<pid>/; the next build
+// (new_version) removes it, and leaves alone a build still running.
+TEST(IndexRootTest, NextBuildRemovesWhatKilledBuildsLeft) {
+  testing::TempDir dir;
+  const std::string root = dir / "root";
+  ASSERT_TRUE(new_version(root, "fy2026").is_ok());
+  const std::string left = root + "/releases/fy2026-20250101T000000Z.building-4242";
+  testing::write_file(left + "/index/part", "12345678");
+  auto running = ScratchDirectory::create(version_path(root, "fy2026-20250102T000000Z"));
+  ASSERT_TRUE(running.is_ok()) << running.status().to_string();
+  auto listed = list_scratch_directories(root);
+  ASSERT_EQ(listed.size(), 2u);
+  EXPECT_EQ(listed[0].path, left);
+  EXPECT_FALSE(listed[0].in_progress);
+  EXPECT_EQ(listed[0].bytes, 8u);
+  EXPECT_TRUE(listed[1].in_progress);
+  // Scratch directories are not versions.
+  EXPECT_TRUE(list_versions(root).value().empty());
+
+  ASSERT_TRUE(new_version(root, "fy2026").is_ok());
+  EXPECT_FALSE(fs::exists(left));
+  listed = list_scratch_directories(root);
+  ASSERT_EQ(listed.size(), 1u);
+  EXPECT_EQ(listed[0].path, running.value().path());
+}
+
 }  // namespace
 }  // namespace medcode::indexer

@@ -64,6 +64,7 @@ TEST(KillTest, KilledBuildsAndPublishesLeaveThePublishedIndexServing) {
 
   // Killed at many moments of a build-and-publish: reading, writing, compacting, renaming.
   int killed = 0;
+  int left_scratch = 0;
   for (int delay_ms : {5, 20, 40, 60, 80, 100, 130, 160, 200, 250, 300, 400}) {
     if (!run_indexer(build, std::chrono::milliseconds(delay_ms))) ++killed;
     expect_current_serves(root, testing::kFixtureDocuments);
@@ -73,8 +74,15 @@ TEST(KillTest, KilledBuildsAndPublishesLeaveThePublishedIndexServing) {
       // A version either is a complete index or was never renamed into releases/.
       EXPECT_TRUE(version.error.empty()) << version.name << ": " << version.error;
     }
+    // What a killed build left is listed, as no longer in progress; the next build (the
+    // next round) removes it, so there is never more than one.
+    const auto scratch = list_scratch_directories(root);
+    EXPECT_LE(scratch.size(), 1u);
+    for (const auto& left : scratch) EXPECT_FALSE(left.in_progress) << left.path;
+    left_scratch += scratch.empty() ? 0 : 1;
   }
-  EXPECT_GT(killed, 3);  // the test did interrupt builds
+  EXPECT_GT(killed, 3);        // the test did interrupt builds
+  EXPECT_GT(left_scratch, 0);  // and some while they were writing
 
   // Killed at moments of an update-and-publish: copying the base, rewriting, renaming.
   const std::vector<std::string> update = {"update", "--corpus", corpus.corpus_dir, "--manifest", corpus.manifest_path,
@@ -90,6 +98,7 @@ TEST(KillTest, KilledBuildsAndPublishesLeaveThePublishedIndexServing) {
   EXPECT_GT(updates_killed, 1);
   ASSERT_TRUE(run_indexer(update, std::chrono::seconds(30)));  // and one that finishes
   expect_current_serves(root, testing::kFixtureDocuments);
+  EXPECT_TRUE(list_scratch_directories(root).empty());  // it removed what killed ones left
 
   // Killed while publishing and rolling back, at a range of microsecond offsets.
   ASSERT_TRUE(run_indexer(build, std::chrono::seconds(30)));

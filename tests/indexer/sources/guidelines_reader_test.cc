@@ -1,6 +1,7 @@
 #include "indexer/sources/guidelines_reader.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include "indexer/sources/pdf_text_reader.h"
 #include "tests/support/fixture_corpus.h"
@@ -131,7 +132,18 @@ TEST(PdfTextReaderTest, ReportsMissingAndDamagedFiles) {
   testing::write_file(dir / "bad.pdf", "this is not a PDF");
   auto damaged = read_pdf_pages(dir / "bad.pdf");
   ASSERT_FALSE(damaged.is_ok());
-  EXPECT_EQ(damaged.status().message(), dir / "bad.pdf" + ": not a readable PDF (damaged or not a PDF?)");
+  EXPECT_EQ(damaged.status().message(),
+            dir / "bad.pdf" +
+                ": not a readable PDF (damaged or not a PDF?): fetch it again with corpus/fetch");
+  // Over the size cap (a sparse file): refused before poppler reads it.
+  testing::write_file(dir / "huge.pdf", "%PDF-1.4\n");
+  ASSERT_EQ(::truncate((dir / "huge.pdf").c_str(), static_cast<off_t>(600ull << 20)), 0);
+  auto huge = read_pdf_pages(dir / "huge.pdf");
+  ASSERT_FALSE(huge.is_ok());
+  EXPECT_EQ(huge.status().message(),
+            dir / "huge.pdf" +
+                ": 600.0 MiB is more than the 512.0 MiB a source file may have (the official "
+                "files are under 20 MiB): check the path, or fetch it again with corpus/fetch");
 }
 
 // The guidelines split the same from the PDF as from its text.
