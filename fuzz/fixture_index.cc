@@ -1,0 +1,23 @@
+#include "fuzz/fixture_index.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
+
+#include "tests/support/fixture_corpus.h"
+
+namespace medcode::fuzzing {
+
+searcher::ReloadingSearcher& fixture_searcher() {
+  static const std::unique_ptr<searcher::ReloadingSearcher> opened = [] {
+    auto result = searcher::ReloadingSearcher::open(testing::shared_fixture_index());
+    if (!result.is_ok()) {
+      std::fprintf(stderr, "fuzz target setup failed: fixture index: %s\n", result.status().to_string().c_str());
+      std::exit(2);
+    }
+    return std::move(result).value();
+  }();
+  return *opened;
+}
+
+}  // namespace medcode::fuzzing
