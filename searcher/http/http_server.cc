@@ -1,5 +1,6 @@
 #include "searcher/http/http_server.h"
 
+#include <boost/asio/bind_executor.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
@@ -211,19 +212,23 @@ struct HttpServer::Impl {
   tcp::acceptor acceptor{io};
   asio::signal_set signals{io, SIGINT, SIGTERM};
   asio::steady_timer accept_retry{io};
+  // The acceptor, its retry timer and the signal set are touched only on this strand:
+  // shut_down runs on whichever worker takes it, and must not close the acceptor while
+  // another worker's accept handler is starting the next accept (TSan saw that race).
+  asio::strand<asio::io_context::executor_type> control{asio::make_strand(io)};
   std::vector<std::thread> workers;
 
   // One accept at a time, so the counts checked here only fall behind our back, never rise.
   void accept() {
-    acceptor.async_accept(asio::make_strand(io), [this](beast::error_code error, tcp::socket socket) {
+    acceptor.async_accept(asio::make_strand(io), asio::bind_executor(control, [this](beast::error_code error, tcp::socket socket) {
       if (error == asio::error::operation_aborted) return;
       if (error) {
         // Out of descriptors (EMFILE) or the like: accepting again at once would spin while
         // the connection waits in the backlog; give closing connections a moment.
         accept_retry.expires_after(std::chrono::milliseconds(50));
-        accept_retry.async_wait([this](beast::error_code waited) {
+        accept_retry.async_wait(asio::bind_executor(control, [this](beast::error_code waited) {
           if (!waited) accept();
-        });
+        }));
         return;
       }
       if (shared.open_connections.load() < shared.options.max_connections) {
@@ -232,7 +237,7 @@ struct HttpServer::Impl {
         std::make_shared<Session>(std::move(socket), shared, true)->start();
       }  // else the socket closes here, unanswered: a flood must not use up descriptors
       accept();
-    });
+    }));
   }
 
   void shut_down() {
@@ -277,9 +282,9 @@ Result<std::unique_ptr<HttpServer>> HttpServer::start(const ServerOptions& optio
   if (error) return Status::io_error("bind " + options.listen + ": " + error.message());
 
   Impl* raw = impl.get();
-  raw->signals.async_wait([raw](beast::error_code error, int) {
+  raw->signals.async_wait(asio::bind_executor(raw->control, [raw](beast::error_code error, int) {
     if (!error) raw->shut_down();
-  });
+  }));
   raw->accept();
   for (unsigned i = 0; i < raw->shared.options.threads; ++i) {
     raw->workers.emplace_back([raw] {
@@ -307,7 +312,7 @@ void HttpServer::wait() {
 }
 
 void HttpServer::stop() {
-  asio::post(impl_->io, [raw = impl_.get()] { raw->shut_down(); });
+  asio::post(impl_->control, [raw = impl_.get()] { raw->shut_down(); });
 }
 
 }  // namespace medcode::searcher
