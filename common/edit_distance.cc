@@ -42,4 +42,11 @@ std::string closest_name(std::string_view typed, const std::vector<std::string>&
   return best;
 }
 
+std::string flag_suggestion(std::string_view typed_flag, const std::vector<std::string>& flag_names) {
+  const std::size_t name = typed_flag.find_first_not_of('-');
+  if (name == std::string_view::npos) return "";
+  const std::string closest = closest_name(typed_flag.substr(name), flag_names);
+  return closest.empty() ? "" : "; did you mean --" + closest + "?";
+}
+
 }  // namespace medcode

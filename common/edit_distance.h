@@ -20,4 +20,8 @@ std::size_t edit_distance(std::string_view a, std::string_view b);
 std::string closest_name(std::string_view typed, const std::vector<std::string>& candidates,
                          std::size_t max_distance = 2);
 
+// "; did you mean --index?" for a misspelled flag as typed ("--inedx", "-inedx") among a
+// program's long flag names, or "" when none is close.
+std::string flag_suggestion(std::string_view typed_flag, const std::vector<std::string>& flag_names);
+
 }  // namespace medcode

@@ -21,3 +21,10 @@ searcher::ReloadingSearcher& fixture_searcher() {
 }
 
 }  // namespace medcode::fuzzing
+
+// libFuzzer calls this once before the first input: the index is built before fuzzing, so
+// its build time is not counted against the first input's timeout.
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+  medcode::fuzzing::fixture_searcher();
+  return 0;
+}

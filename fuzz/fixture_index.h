@@ -1,5 +1,6 @@
-// The fixture index the fuzz targets search: built once per process into a temporary
-// directory from the test fixtures (tests/support/fixture_corpus.h), and opened once.
+// The fixture index the fuzz targets search: built once per process, in LLVMFuzzerInitialize
+// (fixture_index.cc), into a temporary directory from the test fixtures
+// (tests/support/fixture_corpus.h), and opened once.
 #pragma once
 
 #include "searcher/engine/reloading_searcher.h"

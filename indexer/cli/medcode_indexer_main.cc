@@ -110,13 +110,9 @@ void refuse_subcommand(const std::string& typed) {
 // "; did you mean --index?" for a misspelled flag, or "".
 std::string flag_hint(const po::error& error, const po::options_description& flags) {
   const auto* unknown = dynamic_cast<const po::unknown_option*>(&error);
-  if (unknown == nullptr) return "";
   std::vector<std::string> names;
   for (const auto& option : flags.options()) names.push_back(option->long_name());
-  const std::string typed = unknown->get_option_name();  // "--inedx"
-  const std::size_t name = typed.find_first_not_of('-');
-  const std::string closest = name == std::string::npos ? "" : medcode::closest_name(typed.substr(name), names);
-  return closest.empty() ? "" : "; did you mean --" + closest + "?";
+  return unknown == nullptr ? "" : medcode::flag_suggestion(unknown->get_option_name(), names);
 }
 
 // Ok, or says why root is no index root (a file, a single index, nothing there); the exit code.

@@ -51,5 +51,14 @@ TEST(EditDistanceTest, ClosestNameIsWithinTwoEditsOrNothing) {
   EXPECT_EQ(closest_name("lift", {"list", "lint"}), "list");
 }
 
+TEST(EditDistanceTest, FlagSuggestionNamesTheClosestLongFlag) {
+  const std::vector<std::string> flags = {"index", "limit", "offset", "help"};
+  EXPECT_EQ(flag_suggestion("--inedx", flags), "; did you mean --index?");
+  EXPECT_EQ(flag_suggestion("-lmit", flags), "; did you mean --limit?");
+  EXPECT_EQ(flag_suggestion("--corpus", flags), "");
+  EXPECT_EQ(flag_suggestion("--", flags), "");
+}
+
+
 }  // namespace
 }  // namespace medcode
