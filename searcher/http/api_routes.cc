@@ -8,6 +8,7 @@
 #include <functional>
 #include <vector>
 
+#include "searcher/fhir/fhir_service.h"
 #include "searcher/http/http_errors.h"
 #include "searcher/http/query_params.h"
 #include "searcher/http/web_assets.h"
@@ -160,6 +161,23 @@ HttpResponse page_asset(const ParsedTarget&, const std::vector<std::string>& par
   return asset(parts[0]);
 }
 
+// Everything under /fhir goes to the FHIR terminology service (searcher/fhir/).
+HttpResponse fhir_route(const HttpRequest& request, const ParsedTarget& target, const Searcher& searcher) {
+  fhir::FhirRequest fhir_request;
+  fhir_request.method = request.method;
+  fhir_request.path = target.path.substr(5);  // after "/fhir"
+  fhir_request.query = target.ordered;
+  fhir_request.body = request.body;
+  fhir_request.content_type = request.content_type;
+  fhir_request.accept_language = request.accept_language;
+  const fhir::FhirResponse answer = fhir::handle_fhir_request(fhir_request, searcher);
+  HttpResponse response;
+  response.status = answer.status;
+  response.content_type = answer.content_type;
+  response.body = answer.body;
+  return response;
+}
+
 // One row per route: path pattern ("*" matches one segment, captured), route label, the
 // query parameters it accepts, handler.
 struct RouteRow {
@@ -234,6 +252,13 @@ HttpResponse handle_request(const HttpRequest& request, ReloadingSearcher& searc
     auto target = parse_target(request.target);
     if (!target.is_ok()) return error_response(target.status());
     const std::vector<std::string> parts = segments(target.value().path);
+    if (!parts.empty() && parts[0] == "fhir") {
+      route = Route::kFhir;
+      if (cors != nullptr) {
+        if (auto preflight = cors->preflight(request)) return std::move(*preflight);
+      }
+      return fhir_route(request, target.value(), *searcher.current());
+    }
     for (const RouteRow& row : route_table()) {
       if (row.pattern.size() != parts.size()) continue;
       std::vector<std::string> captured;

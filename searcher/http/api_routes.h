@@ -12,6 +12,7 @@
 //   GET /v1/codes/{system}/{code}
 //   GET /v1/guidelines/search?q=&limit=&offset=   Official Guidelines sections
 //   GET /v1/guidelines/{section}                  one section ("I.C.9.a.1")
+//   GET, POST /fhir/...             the FHIR R4 terminology service (searcher/fhir/fhir_service.h)
 //   GET /healthz
 //   GET /metrics
 //   OPTIONS on any of them         a CORS preflight, answered for --cors-origin origins only

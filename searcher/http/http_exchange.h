@@ -12,6 +12,9 @@ struct HttpRequest {
   std::string target;  // path and query string: "/v1/search?q=heart%20attack"
   std::string origin = "";  // the Origin header ("https://ehr.example.org"), "" when absent
   std::string preflight_method = "";  // Access-Control-Request-Method ("GET"), "" when absent
+  std::string body = "";            // the request body (FHIR operations take POSTed Parameters)
+  std::string content_type = "";    // the Content-Type header
+  std::string accept_language = "";  // the Accept-Language header
 };
 
 struct HttpResponse {

@@ -122,7 +122,9 @@ class Session : public std::enable_shared_from_this<Session> {
     const auto& request = parser_->get();
     HttpRequest exchange{std::string(request.method_string()), std::string(request.target()),
                          std::string(request[http::field::origin]),
-                         std::string(request[http::field::access_control_request_method])};
+                         std::string(request[http::field::access_control_request_method]),
+                         request.body(), std::string(request[http::field::content_type]),
+                         std::string(request[http::field::accept_language])};
     Route route = Route::kOther;
     HttpResponse response;
     ReloadingSearcher* searcher = busy_ ? nullptr : thread_searcher(shared_.options.index_dir);

@@ -21,7 +21,8 @@ struct ServerOptions {
   std::string index_dir;                // required; opened read-only, never written
   unsigned threads = 0;                 // worker threads; 0 means one per core
   std::size_t max_header_bytes = 8192;  // larger request headers get 413
-  std::size_t max_body_bytes = 8192;    // larger request bodies get 413
+  // Larger request bodies get 413. FHIR requests carry their code systems (tx-resource).
+  std::size_t max_body_bytes = 4 * 1024 * 1024;
   // A request's first byte starts this clock for the rest of it; a client trickling its
   // headers (slowloris) is cut off when it runs out.
   std::chrono::milliseconds read_timeout{10000};

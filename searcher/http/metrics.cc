@@ -18,6 +18,7 @@ const char* route_name(Route route) {
     case Route::kMetrics: return "metrics";
     case Route::kPage: return "page";
     case Route::kAsset: return "asset";
+    case Route::kFhir: return "fhir";
     case Route::kOther: return "other";
   }
   return "other";

@@ -10,7 +10,7 @@
 namespace medcode::searcher {
 
 enum class Route {
-  kSearch, kSuggest, kCode, kGuidelineSearch, kGuideline, kAnswer, kHealth, kMetrics, kPage, kAsset, kOther
+  kSearch, kSuggest, kCode, kGuidelineSearch, kGuideline, kAnswer, kHealth, kMetrics, kPage, kAsset, kFhir, kOther
 };
 // kOther is last: every route has a slot.
 inline constexpr std::size_t kRouteCount = static_cast<std::size_t>(Route::kOther) + 1;

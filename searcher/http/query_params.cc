@@ -58,6 +58,7 @@ Result<ParsedTarget> parse_target(const std::string& target) {
                                   "parameter \"" + name.value().substr(0, 40) + "\"");
       if (!value.is_ok()) return value.status();
       parsed.params[name.value()] = value.value();
+      parsed.ordered.emplace_back(name.value(), value.value());
     }
     start = end + 1;
   }

@@ -5,6 +5,8 @@
 #include <cstddef>
 #include <map>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "common/status.h"
 
@@ -13,6 +15,7 @@ namespace medcode::searcher {
 struct ParsedTarget {
   std::string path;                           // percent-decoded
   std::map<std::string, std::string> params;  // last value wins for repeated names
+  std::vector<std::pair<std::string, std::string>> ordered;  // every parameter, in order (FHIR repeats them)
 };
 
 // Fails with kInvalidArgument for a malformed %-escape ("parameter \"q\": bad %-escape at

@@ -34,6 +34,7 @@ class HttpServerTest : public ::testing::Test {
     options.listen = "127.0.0.1:0";
     options.index_dir = testing::shared_fixture_index();
     options.threads = 2;
+    options.max_body_bytes = 8192;  // the 413 test below sends more
     auto started = HttpServer::start(options);
     ASSERT_TRUE(started.is_ok()) << started.status().to_string();
     server_ = std::move(started).value();

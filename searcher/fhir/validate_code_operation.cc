@@ -1,0 +1,493 @@
+// CodeSystem/$validate-code and ValueSet/$validate-code (FHIR R4), with results, messages
+// and issues shaped as tx.fhir.org gives them (the HL7 terminology tests' reference).
+#include <algorithm>
+#include <set>
+
+#include <rapidjson/document.h>
+
+#include "searcher/fhir/internal/fhir_json_writer.h"
+#include "searcher/fhir/internal/operations.h"
+#include "searcher/fhir/internal/resource_json.h"
+#include "searcher/fhir/value_set_expander.h"
+
+namespace medcode::searcher::fhir {
+namespace {
+
+// One coding to validate, and the FHIRPath its parts are reported at.
+struct CodingInput {
+  Coding coding;
+  std::string path;  // "" for code/system/display parameters, "Coding", "CodeableConcept.coding[0]"
+  std::string at(const std::string& element) const { return path.empty() ? element : path + "." + element; }
+  std::string root() const { return path.empty() ? "code" : path; }
+};
+
+struct CodingResult {
+  bool valid = false;      // the code exists (and is in the value set, in value set mode)
+  bool known_code = false;
+  std::string code;
+  std::string system;
+  std::string version;
+  std::string display;
+  bool inactive = false;
+  std::string unknown_system;  // x-unknown-system
+  std::vector<Issue> issues;
+};
+
+Issue make_issue(std::string severity, std::string code, std::string tx_type, std::string text, std::string expression) {
+  Issue issue;
+  issue.severity = std::move(severity);
+  issue.code = std::move(code);
+  issue.tx_type = std::move(tx_type);
+  issue.text = std::move(text);
+  issue.expression = {std::move(expression)};
+  return issue;
+}
+
+std::string collapse_spaces(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    if (c == ' ' || c == '\t' || c == '\n') {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+    } else {
+      out += c;
+    }
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+std::string lower(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
+
+struct ValidationSettings {
+  bool lenient_display = false;
+  bool active_only = false;
+  bool abstract_ok = true;
+  std::string display_language;
+  bool membership_only = false;
+};
+
+// The display checks of tx.fhir.org: exact, then whitespace, then a wrong display.
+void check_display(const CodingInput& input, const Concept& term, const CodeSystemInfo& info,
+                   const ValidationSettings& settings, CodingResult& result) {
+  const std::string& given = input.coding.display;
+  if (given.empty()) return;
+  std::vector<std::pair<std::string, std::string>> choices;  // display, language
+  const std::string& language = settings.display_language;
+  auto language_ok = [&](const std::string& candidate) {
+    return language.empty() || candidate.empty() || candidate == language || candidate.rfind(language + "-", 0) == 0 ||
+           language.rfind(candidate + "-", 0) == 0;
+  };
+  const std::string base_language = info.language.empty() ? "en" : info.language;
+  if (!term.display.empty() && language_ok(info.language)) choices.emplace_back(term.display, base_language);
+  for (const Designation& designation : term.designations) {
+    if (designation.value.empty() || !language_ok(designation.language)) continue;
+    choices.emplace_back(designation.value, designation.language);
+  }
+  if (choices.empty() && !term.display.empty()) choices.emplace_back(term.display, base_language);
+  for (const auto& [display, lang] : choices) {
+    if (display == given) return;
+  }
+  const bool case_only = std::any_of(choices.begin(), choices.end(), [&](const auto& choice) {
+    return lower(choice.first) == lower(given) && !info.case_sensitive;
+  });
+  if (case_only) return;
+  const bool whitespace_only = std::any_of(choices.begin(), choices.end(), [&](const auto& choice) {
+    return collapse_spaces(choice.first) == collapse_spaces(given);
+  });
+  std::string text = std::string(whitespace_only ? "Wrong whitespace in Display Name '" : "Wrong Display Name '") + given +
+                     "' for " + input.coding.system + "#" + term.code + ". ";
+  if (choices.size() == 1) {
+    text += "Valid display is '" + choices[0].first + "' (" + choices[0].second + ")";
+  } else {
+    text += "Valid display is one of " + std::to_string(choices.size()) + " choices: ";
+    for (std::size_t i = 0; i < choices.size(); ++i) {
+      text += (i == 0 ? "" : " or ") + std::string("'") + choices[i].first + "' (" + choices[i].second + ")";
+    }
+  }
+  text += " (for the language(s) '" + (language.empty() ? std::string("--") : language) + "')";
+  const bool error = !settings.lenient_display;
+  result.issues.push_back(make_issue(error ? "error" : "warning", "invalid", "invalid-display", text, input.at("display")));
+  if (error) result.valid = false;
+}
+
+CodingResult validate_in_code_system(const TerminologyRegistry& registry, const CodingInput& input,
+                                     const std::string& version, const ValidationSettings& settings,
+                                     const std::string& value_set_label) {
+  CodingResult result;
+  result.code = input.coding.code;
+  result.system = input.coding.system;
+  const CodeSystemSource* code_system = registry.code_system(input.coding.system, version);
+  if (code_system == nullptr) {
+    const auto versions = registry.code_system_versions(input.coding.system);
+    if (versions.empty()) {
+      result.unknown_system = input.coding.system;
+      result.issues.push_back(make_issue("error", "not-found", "not-found",
+                                         "A definition for CodeSystem '" + input.coding.system +
+                                             "' could not be found, so the code cannot be validated",
+                                         input.at("system")));
+    } else {
+      std::string valid;
+      for (std::size_t i = 0; i < versions.size(); ++i) valid += (i ? ", " : "") + versions[i];
+      result.unknown_system = canonical_of(input.coding.system, version);
+      result.issues.push_back(make_issue("error", "not-found", "not-found",
+                                         "A definition for CodeSystem '" + input.coding.system + "' version '" + version +
+                                             "' could not be found, so the code cannot be validated. Valid versions: " + valid,
+                                         input.at("system")));
+    }
+    (void)value_set_label;
+    return result;
+  }
+  const CodeSystemInfo& info = code_system->info();
+  result.version = info.version;
+  auto found = code_system->find(input.coding.code);
+  if (!found.is_ok() || !found.value()) {
+    std::string text = "Unknown code '" + input.coding.code + "' in the CodeSystem '" + info.url + "'";
+    if (!info.version.empty()) text += " version '" + info.version + "'";
+    if (info.content == "fragment") {
+      result.issues.push_back(make_issue("warning", "code-invalid", "invalid-code",
+                                         text + " - note that the code system is labeled as a fragment, so the code may be valid in some other fragment",
+                                         input.at("code")));
+      result.valid = true;
+      return result;
+    }
+    result.issues.push_back(make_issue("error", "code-invalid", "invalid-code", text, input.at("code")));
+    return result;
+  }
+  const Concept& term = *found.value();
+  result.known_code = true;
+  result.valid = true;
+  result.code = term.code;
+  ExpansionOptions display_options;
+  display_options.display_language = settings.display_language;
+  result.display = ValueSetExpander(registry, display_options).display_for(term, info);
+  if (term.is_inactive) {
+    result.inactive = true;
+    const std::string status = term.status.empty() ? "inactive" : term.status;
+    if (settings.active_only) {
+      result.valid = false;
+      result.issues.push_back(make_issue("error", "business-rule", "code-rule",
+                                         "The concept '" + term.code + "' is valid but is not active", input.at("code")));
+    }
+    result.issues.push_back(make_issue("warning", "business-rule", "code-comment",
+                                       "The concept '" + term.code + "' has a status of " + status +
+                                           " and its use should be reviewed",
+                                       input.root()));
+  } else if (term.is_deprecated) {
+    result.issues.push_back(make_issue("warning", "business-rule", "code-comment",
+                                       "The concept '" + term.code + "' is deprecated and its use should be reviewed",
+                                       input.root()));
+  }
+  if (term.is_abstract && !settings.abstract_ok) {
+    result.valid = false;
+    result.issues.push_back(make_issue("error", "business-rule", "code-rule",
+                                       "The code '" + term.code + "' is abstract, and not allowed in this context",
+                                       input.at("code")));
+  }
+  if (!settings.membership_only) check_display(input, term, info, settings, result);
+  return result;
+}
+
+std::string coding_label(const CodingInput& input) {
+  std::string label = input.coding.system;
+  if (!input.coding.version.empty()) label += "|" + input.coding.version;
+  label += "#" + input.coding.code;
+  if (!input.coding.display.empty() && !input.coding.version.empty()) label += " ('" + input.coding.display + "')";
+  return label;
+}
+
+CodingResult validate_in_value_set(const TerminologyRegistry& registry, const ValueSetResource& value_set,
+                                   CodingInput input, const ValidationSettings& settings, ExpansionOptions options) {
+  const std::string label = canonical_of(value_set.url, value_set.version);
+  const ValueSetExpander expander(registry, options);
+  if (input.coding.system.empty()) {
+    // The system may be inferred when the value set draws on one system only.
+    std::vector<std::string> systems;
+    for (const ConceptSetRule& rule : value_set.includes) {
+      if (!rule.system.empty() && std::find(systems.begin(), systems.end(), rule.system) == systems.end()) {
+        systems.push_back(rule.system);
+      }
+    }
+    CodingResult result;
+    result.code = input.coding.code;
+    if (systems.size() == 1) {
+      auto membership = expander.contains(value_set, systems[0], "", input.coding.code);
+      if (membership.is_ok() && membership.value().is_member) input.coding.system = systems[0];
+    }
+    if (input.coding.system.empty()) {
+      result.issues.push_back(make_issue("error", "not-found", "cannot-infer",
+                                         "The System URI could not be determined for the code '" + input.coding.code +
+                                             "' in the ValueSet '" + label + "'",
+                                         input.at("code")));
+      result.issues.push_back(make_issue("error", "code-invalid", "not-in-vs",
+                                         "The provided code '#" + input.coding.code + "' was not found in the value set '" +
+                                             label + "'",
+                                         input.at("code")));
+      return result;
+    }
+  }
+  std::string version = input.coding.version;
+  if (version.empty()) {
+    for (const ConceptSetRule& rule : value_set.includes) {
+      if (rule.system == input.coding.system) version = expander.effective_version(rule.system, rule.version);
+    }
+  }
+  if (auto forced = options.forced_versions.find(input.coding.system); forced != options.forced_versions.end()) {
+    version = forced->second;
+  }
+  CodingResult result = validate_in_code_system(registry, input, version, settings, label);
+  auto membership = expander.contains(value_set, input.coding.system, result.version.empty() ? version : result.version,
+                                      input.coding.code);
+  if (!membership.is_ok()) {
+    result.valid = false;
+    for (const Issue& issue : membership.error().issues) result.issues.push_back(issue);
+    return result;
+  }
+  if (!membership.value().is_member) {
+    result.valid = false;
+    if (!result.unknown_system.empty() || !membership.value().missing_systems.empty()) {
+      if (result.unknown_system.empty()) {
+        result.issues.push_back(make_issue("warning", "not-found", "not-found",
+                                           "Unable to check whether the code is in the value set '" + label +
+                                               "' because the code system " + membership.value().missing_systems[0] +
+                                               " was not found",
+                                           input.at("system")));
+      }
+    }
+    if (result.known_code || !result.unknown_system.empty() || true) {
+      result.issues.insert(result.issues.begin(),
+                           make_issue("error", "code-invalid", "not-in-vs",
+                                      "The provided code '" + coding_label(input) + "' was not found in the value set '" +
+                                          label + "'",
+                                      input.at("code")));
+    }
+  }
+  return result;
+}
+
+void write_issues_parameter(JsonWriter& writer, const std::vector<Issue>& issues) {
+  writer.StartObject();
+  write_member(writer, "name", "issues");
+  writer.Key("resource");
+  write_operation_outcome(writer, issues);
+  writer.EndObject();
+}
+
+// The message parameter: the errors' texts, else the warnings', joined by "; ".
+std::string message_of(const std::vector<Issue>& issues) {
+  std::vector<std::string> texts;
+  for (const char* severity : {"error", "warning"}) {
+    for (const Issue& issue : issues) {
+      if (issue.severity == severity) texts.push_back(issue.text);
+    }
+    if (!texts.empty()) break;
+  }
+  std::sort(texts.begin(), texts.end());
+  std::string message;
+  for (const std::string& text : texts) message += (message.empty() ? "" : "; ") + text;
+  return message;
+}
+
+std::vector<CodingInput> codings_of(const OperationInput& input, bool& is_codeable_concept, bool& given) {
+  std::vector<CodingInput> codings;
+  given = true;
+  if (const JsonValue* term = input.value_json("codeableConcept")) {
+    is_codeable_concept = true;
+    if (const JsonValue* list = array_member(*term, "coding")) {
+      for (rapidjson::SizeType i = 0; i < list->Size(); ++i) {
+        codings.push_back({read_coding((*list)[i]), "CodeableConcept.coding[" + std::to_string(i) + "]"});
+      }
+    }
+    return codings;
+  }
+  if (const JsonValue* coding = input.value_json("coding"); coding != nullptr && coding->IsObject()) {
+    codings.push_back({read_coding(*coding), "Coding"});
+    return codings;
+  }
+  if (!input.has("code")) {
+    given = false;
+    return codings;
+  }
+  CodingInput plain;
+  plain.coding.code = input.text("code");
+  plain.coding.system = input.text("system");
+  plain.coding.version = input.text("systemVersion").empty() ? input.text("version") : input.text("systemVersion");
+  plain.coding.display = input.text("display");
+  codings.push_back(plain);
+  return codings;
+}
+
+}  // namespace
+
+FhirResponse validate_code(RequestContext& context, bool on_code_system) {
+  const OperationInput& input = *context.input;
+  bool is_codeable_concept = false;
+  bool given = false;
+  std::vector<CodingInput> codings = codings_of(input, is_codeable_concept, given);
+  if (!given) {
+    return fhir_error(operation_error(400, "invalid", "Give what to validate: code (with system), coding or codeableConcept",
+                                      "", "NO_CODE"));
+  }
+  ValidationSettings settings;
+  settings.lenient_display = input.flag("lenient-display-validation", false);
+  settings.active_only = input.flag("activeOnly", false);
+  settings.abstract_ok = input.flag("abstract", true);
+  settings.display_language = display_language_of(context);
+  settings.membership_only = input.flag("valueset-membership-only", false);
+  ExpansionOptions options;
+  options.display_language = settings.display_language;
+
+  const ValueSetResource* value_set = nullptr;
+  if (!on_code_system) {
+    auto found = value_set_of(context);
+    if (!found.is_ok()) return fhir_error(found.error());
+    value_set = found.value();
+    if (!value_set->compose_inactive) settings.active_only = true;
+  } else if (!is_codeable_concept && codings.size() == 1 && codings[0].coding.system.empty()) {
+    codings[0].coding.system = split_canonical(input.text("url")).first;
+  }
+
+  std::vector<CodingResult> results;
+  for (const CodingInput& coding : codings) {
+    results.push_back(value_set != nullptr
+                          ? validate_in_value_set(context.registry, *value_set, coding, settings, options)
+                          : validate_in_code_system(context.registry, coding, coding.coding.version, settings, ""));
+  }
+  // A codeable concept is valid when one of its codings is.
+  const CodingResult* chosen = nullptr;
+  for (const CodingResult& result : results) {
+    if (result.valid) {
+      chosen = &result;
+      break;
+    }
+  }
+  bool valid = chosen != nullptr;
+  std::vector<Issue> issues;
+  if (is_codeable_concept) {
+    for (const CodingResult& result : results) {
+      for (Issue issue : result.issues) {
+        if (issue.tx_type == "not-in-vs") {
+          if (valid) continue;
+          issue.severity = "information";
+          issue.tx_type = "this-code-not-in-vs";
+        }
+        issues.push_back(std::move(issue));
+      }
+    }
+    if (!valid && value_set != nullptr) {
+      Issue none;
+      none.code = "code-invalid";
+      none.tx_type = "not-in-vs";
+      none.text = "No valid coding was found for the value set '" + canonical_of(value_set->url, value_set->version) + "'";
+      issues.insert(issues.begin(), none);
+    }
+  } else if (!results.empty()) {
+    issues = results[0].issues;
+  }
+  if (chosen == nullptr && !results.empty()) {
+    chosen = &results[0];
+    for (const CodingResult& result : results) {
+      if (result.known_code) {
+        chosen = &result;
+        break;
+      }
+    }
+  }
+
+  rapidjson::StringBuffer buffer;
+  JsonWriter writer(buffer);
+  writer.StartObject();
+  write_member(writer, "resourceType", "Parameters");
+  writer.Key("parameter");
+  writer.StartArray();
+  write_parameter(writer, "result", "valueBoolean", valid ? "true" : "false");
+  if (chosen != nullptr) {
+    if (!chosen->code.empty()) write_parameter(writer, "code", "valueCode", chosen->code);
+    if (!chosen->system.empty()) write_parameter(writer, "system", "valueUri", chosen->system);
+    if (!chosen->version.empty()) write_parameter(writer, "version", "valueString", chosen->version);
+    if (!chosen->display.empty()) write_parameter(writer, "display", "valueString", chosen->display);
+    if (chosen->inactive) write_parameter(writer, "inactive", "valueBoolean", "true");
+  }
+  for (const CodingResult& result : results) {
+    if (!result.unknown_system.empty()) write_parameter(writer, "x-unknown-system", "valueCanonical", result.unknown_system);
+  }
+  if (is_codeable_concept) {
+    writer.StartObject();
+    write_member(writer, "name", "codeableConcept");
+    writer.Key("valueCodeableConcept");
+    input.value_json("codeableConcept")->Accept(writer);
+    writer.EndObject();
+  }
+  if (!issues.empty()) {
+    const std::string message = message_of(issues);
+    if (!message.empty()) write_parameter(writer, "message", "valueString", message);
+    write_issues_parameter(writer, issues);
+  }
+  writer.EndArray();
+  writer.EndObject();
+  return fhir_answer(std::string(buffer.GetString(), buffer.GetSize()));
+}
+
+FhirResponse batch_validate_code(RequestContext& context) {
+  // Each "validation" parameter holds the parameters of one $validate-code (tx.fhir.org's
+  // batch form); the outer parameters (tx-resource, url, flags) apply to each unless the
+  // validation gives its own.
+  rapidjson::Document outer;
+  outer.Parse(context.request.body.c_str(), context.request.body.size());
+  const JsonValue* outer_list = outer.IsObject() ? array_member(outer, "parameter") : nullptr;
+  if (outer_list == nullptr) {
+    return fhir_error(operation_error(400, "invalid", "$batch-validate-code takes a Parameters resource with validation parameters",
+                                      "", "NO_VALIDATIONS"));
+  }
+  rapidjson::StringBuffer buffer;
+  JsonWriter writer(buffer);
+  writer.StartObject();
+  write_member(writer, "resourceType", "Parameters");
+  writer.Key("parameter");
+  writer.StartArray();
+  for (const JsonValue& validation : outer_list->GetArray()) {
+    if (string_member(validation, "name") != "validation") continue;
+    const JsonValue* inner = member(validation, "resource");
+    const JsonValue* inner_list = inner != nullptr ? array_member(*inner, "parameter") : nullptr;
+    std::set<std::string> inner_names;
+    if (inner_list != nullptr) {
+      for (const JsonValue& parameter : inner_list->GetArray()) inner_names.insert(string_member(parameter, "name"));
+    }
+    rapidjson::StringBuffer merged_buffer;
+    JsonWriter merged(merged_buffer);
+    merged.StartObject();
+    write_member(merged, "resourceType", "Parameters");
+    merged.Key("parameter");
+    merged.StartArray();
+    for (const JsonValue& parameter : outer_list->GetArray()) {
+      const std::string name = string_member(parameter, "name");
+      if (name == "validation" || inner_names.count(name) != 0) continue;
+      parameter.Accept(merged);
+    }
+    if (inner_list != nullptr) {
+      for (const JsonValue& parameter : inner_list->GetArray()) parameter.Accept(merged);
+    }
+    merged.EndArray();
+    merged.EndObject();
+    FhirRequest one = context.request;
+    one.method = "POST";
+    one.query.clear();
+    one.body.assign(merged_buffer.GetString(), merged_buffer.GetSize());
+    auto one_context = make_request_context(one, context.searcher);
+    const FhirResponse answer = one_context.is_ok() ? validate_code(*one_context.value(), false) : fhir_error(one_context.error());
+    rapidjson::Document answer_json;
+    answer_json.Parse(answer.body.c_str(), answer.body.size());
+    writer.StartObject();
+    write_member(writer, "name", "validation");
+    writer.Key("resource");
+    answer_json.Accept(writer);
+    writer.EndObject();
+  }
+  writer.EndArray();
+  writer.EndObject();
+  return fhir_answer(std::string(buffer.GetString(), buffer.GetSize()));
+}
+
+}  // namespace medcode::searcher::fhir

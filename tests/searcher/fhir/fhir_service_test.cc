@@ -1,0 +1,109 @@
+// The FHIR operations as function calls over the fixture index, with code systems passed
+// as tx-resource the way the HL7 Java validator sends them.
+#include "searcher/fhir/fhir_service.h"
+
+#include <gtest/gtest.h>
+
+#include "searcher/engine/searcher.h"
+#include "tests/support/fixture_corpus.h"
+
+namespace medcode::searcher::fhir {
+namespace {
+
+// A two-level code system: parent (abstract) with child-a and child-b; retired is inactive.
+constexpr const char* kCodeSystem = R"({"resourceType":"CodeSystem","url":"http://example.org/cs","version":"1.0.0",
+ "name":"Example","status":"active","content":"complete","caseSensitive":true,
+ "property":[{"code":"status","uri":"http://hl7.org/fhir/concept-properties#status","type":"code"},
+             {"code":"notSelectable","uri":"http://hl7.org/fhir/concept-properties#notSelectable","type":"boolean"}],
+ "concept":[{"code":"parent","display":"Parent","property":[{"code":"notSelectable","valueBoolean":true}],
+   "concept":[{"code":"child-a","display":"Child A"},{"code":"child-b","display":"Child B"}]},
+  {"code":"retired","display":"Retired one","property":[{"code":"status","valueCode":"retired"}]}]})";
+
+std::string with_resources(const std::string& parameters) {
+  return std::string(R"({"resourceType":"Parameters","parameter":[{"name":"tx-resource","resource":)") + kCodeSystem +
+         "}" + (parameters.empty() ? "" : "," + parameters) + "]}";
+}
+
+class FhirServiceTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto opened = Searcher::open(testing::shared_fixture_index());
+    ASSERT_TRUE(opened.is_ok()) << opened.status().to_string();
+    searcher_ = std::move(opened).value();
+  }
+  FhirResponse post(const std::string& path, const std::string& body) {
+    return handle_fhir_request({"POST", path, {}, body, "application/fhir+json", ""}, *searcher_);
+  }
+  FhirResponse get(const std::string& path, std::vector<std::pair<std::string, std::string>> query) {
+    return handle_fhir_request({"GET", path, std::move(query), "", "", ""}, *searcher_);
+  }
+  std::unique_ptr<Searcher> searcher_;
+};
+
+TEST_F(FhirServiceTest, MetadataDeclaresATerminologyServer) {
+  const FhirResponse response = get("/metadata", {});
+  EXPECT_EQ(response.status, 200);
+  EXPECT_NE(response.body.find("\"instantiates\":[\"http://hl7.org/fhir/CapabilityStatement/terminology-server\"]"),
+            std::string::npos);
+  const FhirResponse terminology = get("/metadata", {{"mode", "terminology"}});
+  EXPECT_NE(terminology.body.find("\"resourceType\":\"TerminologyCapabilities\""), std::string::npos);
+  EXPECT_NE(terminology.body.find("\"uri\":\"http://hl7.org/fhir/sid/icd-10-cm\""), std::string::npos) << terminology.body;
+  EXPECT_NE(terminology.body.find("{\"name\":\"tx-resource\"}"), std::string::npos);
+}
+
+TEST_F(FhirServiceTest, ExpandsAnIsAFilterOverATxResourceCodeSystem) {
+  const FhirResponse response = post("/ValueSet/$expand", with_resources(R"({"name":"url","valueUri":"http://example.org/cs?fhir_vs=isa/parent"})"));
+  ASSERT_EQ(response.status, 200) << response.body;
+  EXPECT_NE(response.body.find("\"total\":3"), std::string::npos) << response.body;
+  EXPECT_NE(response.body.find("{\"system\":\"http://example.org/cs\",\"abstract\":true,\"code\":\"parent\",\"display\":\"Parent\"}"),
+            std::string::npos);
+  EXPECT_NE(response.body.find("\"code\":\"child-b\""), std::string::npos);
+  EXPECT_EQ(response.body.find("\"code\":\"retired\""), std::string::npos);
+  EXPECT_NE(response.body.find("{\"name\":\"used-codesystem\",\"valueUri\":\"http://example.org/cs|1.0.0\"}"), std::string::npos);
+}
+
+TEST_F(FhirServiceTest, ValidatesCodesWithTheHl7Messages) {
+  const FhirResponse good = post("/CodeSystem/$validate-code",
+                                 with_resources(R"({"name":"url","valueUri":"http://example.org/cs"},{"name":"code","valueCode":"child-a"})"));
+  EXPECT_NE(good.body.find("{\"name\":\"result\",\"valueBoolean\":true}"), std::string::npos) << good.body;
+  EXPECT_NE(good.body.find("{\"name\":\"display\",\"valueString\":\"Child A\"}"), std::string::npos);
+  const FhirResponse unknown = post("/CodeSystem/$validate-code",
+                                    with_resources(R"({"name":"url","valueUri":"http://example.org/cs"},{"name":"code","valueCode":"nope"})"));
+  EXPECT_NE(unknown.body.find("{\"name\":\"result\",\"valueBoolean\":false}"), std::string::npos);
+  EXPECT_NE(unknown.body.find("Unknown code 'nope' in the CodeSystem 'http://example.org/cs' version '1.0.0'"), std::string::npos)
+      << unknown.body;
+  const FhirResponse display = post("/CodeSystem/$validate-code",
+                                    with_resources(R"({"name":"url","valueUri":"http://example.org/cs"},{"name":"code","valueCode":"child-a"},{"name":"display","valueString":"Child X"})"));
+  EXPECT_NE(display.body.find("Wrong Display Name 'Child X' for http://example.org/cs#child-a. Valid display is 'Child A' (en)"),
+            std::string::npos) << display.body;
+  EXPECT_NE(display.body.find("\"code\":\"invalid-display\""), std::string::npos);
+}
+
+TEST_F(FhirServiceTest, LooksUpAndSubsumesIcd10CmCodesOfTheIndex) {
+  const FhirResponse lookup = get("/CodeSystem/$lookup", {{"system", "http://hl7.org/fhir/sid/icd-10-cm"}, {"code", "I21.9"}});
+  ASSERT_EQ(lookup.status, 200) << lookup.body;
+  EXPECT_NE(lookup.body.find("{\"name\":\"display\",\"valueString\":\"Acute myocardial infarction, unspecified\"}"), std::string::npos)
+      << lookup.body;
+  EXPECT_NE(lookup.body.find("{\"name\":\"code\",\"valueCode\":\"parent\"},{\"name\":\"value\",\"valueCode\":\"I21\"}"),
+            std::string::npos);
+  const FhirResponse subsumes = get("/CodeSystem/$subsumes", {{"system", "http://hl7.org/fhir/sid/icd-10-cm"}, {"codeA", "I21"}, {"codeB", "I21.9"}});
+  EXPECT_NE(subsumes.body.find("{\"name\":\"outcome\",\"valueCode\":\"subsumes\"}"), std::string::npos) << subsumes.body;
+}
+
+TEST_F(FhirServiceTest, ErrorsAreOperationOutcomes) {
+  const FhirResponse unknown = get("/CodeSystem/$lookup", {{"system", "http://example.org/none"}, {"code", "x"}});
+  EXPECT_EQ(unknown.status, 404);
+  EXPECT_NE(unknown.body.find("\"resourceType\":\"OperationOutcome\""), std::string::npos);
+  EXPECT_NE(unknown.body.find("A definition for CodeSystem 'http://example.org/none' could not be found"), std::string::npos);
+  const FhirResponse not_json = post("/ValueSet/$expand", "{not json");
+  EXPECT_EQ(not_json.status, 400);
+  EXPECT_NE(not_json.body.find("The request body is not JSON"), std::string::npos) << not_json.body;
+  const FhirResponse costly = get("/ValueSet/$expand", {{"url", "http://hl7.org/fhir/sid/icd-10-cm?fhir_vs"}});
+  EXPECT_EQ(costly.status, 422);
+  EXPECT_NE(costly.body.find("\"code\":\"too-costly\""), std::string::npos) << costly.body;
+  const FhirResponse route = get("/Patient/1", {});
+  EXPECT_EQ(route.status, 404);
+}
+
+}  // namespace
+}  // namespace medcode::searcher::fhir
