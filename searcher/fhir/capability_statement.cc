@@ -49,7 +49,6 @@ void write_capability_statement(JsonWriter& writer) {
   writer.StartObject();
   writer.Key("extension");
   writer.StartArray();
-  write_feature(writer, "http://hl7.org/fhir/uv/tx-tests/FeatureDefinition/test-version", "1.7.0");
   write_feature(writer, "http://hl7.org/fhir/uv/tx-ecosystem/FeatureDefinition/CodeSystemAsParameter", "true");
   writer.EndArray();
   write_common(writer, "CapabilityStatement");
@@ -130,11 +129,12 @@ void write_terminology_capabilities(JsonWriter& writer, const TerminologyRegistr
     write_member(writer, "uri", info.url);
     writer.Key("version");
     writer.StartArray();
-    for (const std::string& version : registry.code_system_versions(info.url)) {
+    const std::vector<std::string> versions = registry.code_system_versions(info.url);
+    for (const std::string& version : versions) {
       writer.StartObject();
       write_member(writer, "code", version);
       writer.Key("isDefault");
-      writer.Bool(version == registry.code_system_versions(info.url).back());
+      writer.Bool(version == versions.back());
       writer.Key("filter");
       writer.StartArray();
       writer.StartObject();

@@ -56,8 +56,7 @@ void write_property_value(JsonWriter& writer, const PropertyValue& property) {
   writer.StartObject();
   write_member(writer, "code", property.code);
   const std::string type = property.type.empty() ? "string" : property.type;
-  const std::string key = "value" + std::string(1, static_cast<char>(std::toupper(static_cast<unsigned char>(type[0])))) + type.substr(1);
-  writer.Key(key.c_str());
+  writer.Key(value_key(type).c_str());
   if (type == "boolean") {
     writer.Bool(property.value == "true");
   } else if (type == "integer") {

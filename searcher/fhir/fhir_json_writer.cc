@@ -1,5 +1,6 @@
 #include "searcher/fhir/internal/fhir_json_writer.h"
 
+#include <cctype>
 #include <cstdlib>
 #include <cstring>
 
@@ -84,6 +85,23 @@ void write_parameter(JsonWriter& writer, const std::string& name, const char* ty
     write_text(writer, value);
   }
   writer.EndObject();
+}
+
+void begin_parameters(JsonWriter& writer) {
+  writer.StartObject();
+  write_member(writer, "resourceType", "Parameters");
+  writer.Key("parameter");
+  writer.StartArray();
+}
+
+void end_parameters(JsonWriter& writer) {
+  writer.EndArray();
+  writer.EndObject();
+}
+
+std::string value_key(const std::string& type) {
+  if (type.empty()) return "valueString";
+  return "value" + std::string(1, static_cast<char>(std::toupper(static_cast<unsigned char>(type[0])))) + type.substr(1);
 }
 
 }  // namespace medcode::searcher::fhir

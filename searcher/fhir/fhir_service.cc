@@ -11,15 +11,11 @@ namespace {
 FhirResponse versions(RequestContext&) {
   rapidjson::StringBuffer buffer;
   JsonWriter writer(buffer);
-  writer.StartObject();
-  write_member(writer, "resourceType", "Parameters");
-  writer.Key("parameter");
-  writer.StartArray();
+  begin_parameters(writer);
   write_parameter(writer, "version", "valueCode", "4.0");
   write_parameter(writer, "default", "valueCode", "4.0");
-  writer.EndArray();
-  writer.EndObject();
-  return fhir_answer(std::string(buffer.GetString(), buffer.GetSize()));
+  end_parameters(writer);
+  return fhir_answer(buffer_text(buffer));
 }
 
 struct Operation {

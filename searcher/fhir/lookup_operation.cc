@@ -25,9 +25,7 @@ void write_property(JsonWriter& writer, const std::string& code, const PropertyV
     write_coding(writer, value.coding);
     writer.EndObject();
   } else {
-    const std::string type = value.type.empty() ? "string" : value.type;
-    const std::string key = "value" + std::string(1, static_cast<char>(std::toupper(static_cast<unsigned char>(type[0])))) + type.substr(1);
-    write_part(writer, "value", key.c_str(), value.value);
+    write_part(writer, "value", value_key(value.type).c_str(), value.value);
   }
   if (!description.empty()) write_part(writer, "description", "valueString", description);
   writer.EndArray();
@@ -98,10 +96,7 @@ FhirResponse lookup_code(RequestContext& context) {
 
   rapidjson::StringBuffer buffer;
   JsonWriter writer(buffer);
-  writer.StartObject();
-  write_member(writer, "resourceType", "Parameters");
-  writer.Key("parameter");
-  writer.StartArray();
+  begin_parameters(writer);
   write_parameter(writer, "name", "valueString", info.name.empty() ? info.title : info.name);
   if (!info.version.empty()) write_parameter(writer, "version", "valueString", info.version);
   write_parameter(writer, "system", "valueUri", info.url);
@@ -136,9 +131,8 @@ FhirResponse lookup_code(RequestContext& context) {
     if (!wanted(properties, property.code)) continue;
     write_property(writer, property.code, property, "");
   }
-  writer.EndArray();
-  writer.EndObject();
-  return fhir_answer(std::string(buffer.GetString(), buffer.GetSize()));
+  end_parameters(writer);
+  return fhir_answer(buffer_text(buffer));
 }
 
 FhirResponse subsumes_codes(RequestContext& context) {
@@ -185,14 +179,10 @@ FhirResponse subsumes_codes(RequestContext& context) {
   }
   rapidjson::StringBuffer buffer;
   JsonWriter writer(buffer);
-  writer.StartObject();
-  write_member(writer, "resourceType", "Parameters");
-  writer.Key("parameter");
-  writer.StartArray();
+  begin_parameters(writer);
   write_parameter(writer, "outcome", "valueCode", outcome);
-  writer.EndArray();
-  writer.EndObject();
-  return fhir_answer(std::string(buffer.GetString(), buffer.GetSize()));
+  end_parameters(writer);
+  return fhir_answer(buffer_text(buffer));
 }
 
 }  // namespace medcode::searcher::fhir

@@ -2,26 +2,59 @@
 
 #include <rapidjson/error/en.h>
 
+#include <algorithm>
+
 #include "common/utf8.h"
 #include "searcher/fhir/fhir_service.h"
 
 namespace medcode::searcher::fhir {
+namespace {
+
+// The deepest nesting of arrays and objects in text, outside strings.
+std::size_t json_depth(std::string_view text) {
+  std::size_t depth = 0;
+  std::size_t deepest = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      deepest = std::max(deepest, ++depth);
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return deepest;
+}
+
+}  // namespace
+
+std::string_view without_byte_order_mark(std::string_view body) {
+  if (body.size() >= 3 && body.substr(0, 3) == "\xEF\xBB\xBF") body.remove_prefix(3);
+  return body;
+}
 
 Outcome<std::shared_ptr<OperationInput>> OperationInput::parse(const FhirRequest& request) {
   auto input = std::make_shared<OperationInput>();
   for (const auto& [name, value] : request.query) input->parameters_.push_back({name, value, nullptr, nullptr});
   if (request.method != "POST") return input;
   input->is_post_ = true;
-  std::string_view body = request.body;
-  // Some clients (and HL7's test files) start JSON with a UTF-8 byte order mark.
-  if (body.size() >= 3 && body.substr(0, 3) == "\xEF\xBB\xBF") body.remove_prefix(3);
+  const std::string_view body = without_byte_order_mark(request.body);
   if (body.find_first_not_of(" \t\r\n") == std::string_view::npos) return input;
   if (auto bad = find_invalid_utf8(body)) {
     return operation_error(400, "invalid", "The request body is not valid UTF-8 at byte " + std::to_string(*bad), "",
                            "BODY_NOT_UTF8");
   }
+  if (json_depth(body) > kMaxJsonDepth) {
+    return operation_error(400, "invalid", "The request body nests arrays and objects deeper than " +
+                                               std::to_string(kMaxJsonDepth) + " levels", "", "BODY_TOO_DEEP");
+  }
   rapidjson::Document& document = input->document_;
-  document.Parse(body.data(), body.size());
+  document.Parse<rapidjson::kParseIterativeFlag>(body.data(), body.size());
   if (document.HasParseError()) {
     return operation_error(400, "invalid",
                            "The request body is not JSON: " + std::string(rapidjson::GetParseError_En(document.GetParseError())) +

@@ -86,14 +86,20 @@ Result<std::optional<Concept>> ResourceCodeSystem::find(const std::string& code)
   return std::optional<Concept>(*term);
 }
 
-void ResourceCodeSystem::visit_tree(const Concept& term, int depth, std::vector<bool>& seen,
+// Depth first with an explicit stack: "parent" properties can chain any number of concepts.
+void ResourceCodeSystem::visit_tree(const Concept& root, int root_depth, std::vector<bool>& seen,
                                     const std::function<void(const Concept&, int)>& visit) const {
-  const std::size_t index = by_code_.at(term.code);
-  if (seen[index]) return;  // a concept under two parents is listed once, under the first
-  seen[index] = true;
-  visit(term, depth);
-  for (const std::string& child : term.children) {
-    if (const Concept* below = concept_of(child)) visit_tree(*below, depth + 1, seen, visit);
+  std::vector<std::pair<const Concept*, int>> stack{{&root, root_depth}};
+  while (!stack.empty()) {
+    const auto [term, depth] = stack.back();
+    stack.pop_back();
+    const std::size_t index = by_code_.at(term->code);
+    if (seen[index]) continue;  // a concept under two parents is listed once, under the first
+    seen[index] = true;
+    visit(*term, depth);
+    for (auto child = term->children.rbegin(); child != term->children.rend(); ++child) {
+      if (const Concept* below = concept_of(*child)) stack.emplace_back(below, depth + 1);
+    }
   }
 }
 

@@ -22,7 +22,7 @@ PropertyValue read_property_value(const JsonValue& json) {
   if (!json.IsObject()) return property;
   for (auto it = json.MemberBegin(); it != json.MemberEnd(); ++it) {
     const std::string name(it->name.GetString(), it->name.GetStringLength());
-    if (name.rfind("value", 0) != 0) continue;
+    if (name.size() <= 5 || name.rfind("value", 0) != 0) continue;
     property.type = name.substr(5);
     property.type[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(property.type[0])));
     if (property.type == "coding") {

@@ -114,10 +114,7 @@ FhirResponse translate_code(RequestContext& context) {
   if (!matches.is_ok()) return fhir_error(matches.error());
   rapidjson::StringBuffer buffer;
   JsonWriter writer(buffer);
-  writer.StartObject();
-  write_member(writer, "resourceType", "Parameters");
-  writer.Key("parameter");
-  writer.StartArray();
+  begin_parameters(writer);
   const bool found = !matches.value().empty();
   write_parameter(writer, "result", "valueBoolean", found ? "true" : "false");
   if (!found) {
@@ -140,9 +137,8 @@ FhirResponse translate_code(RequestContext& context) {
     writer.EndArray();
     writer.EndObject();
   }
-  writer.EndArray();
-  writer.EndObject();
-  return fhir_answer(std::string(buffer.GetString(), buffer.GetSize()));
+  end_parameters(writer);
+  return fhir_answer(buffer_text(buffer));
 }
 
 }  // namespace medcode::searcher::fhir

@@ -114,8 +114,7 @@ void check_display(const CodingInput& input, const Concept& term, const CodeSyst
 }
 
 CodingResult validate_in_code_system(const TerminologyRegistry& registry, const CodingInput& input,
-                                     const std::string& version, const ValidationSettings& settings,
-                                     const std::string& value_set_label) {
+                                     const std::string& version, const ValidationSettings& settings) {
   CodingResult result;
   result.code = input.coding.code;
   result.system = input.coding.system;
@@ -137,7 +136,6 @@ CodingResult validate_in_code_system(const TerminologyRegistry& registry, const 
                                              "' could not be found, so the code cannot be validated. Valid versions: " + valid,
                                          input.at("system")));
     }
-    (void)value_set_label;
     return result;
   }
   const CodeSystemInfo& info = code_system->info();
@@ -237,7 +235,7 @@ CodingResult validate_in_value_set(const TerminologyRegistry& registry, const Va
   if (auto forced = options.forced_versions.find(input.coding.system); forced != options.forced_versions.end()) {
     version = forced->second;
   }
-  CodingResult result = validate_in_code_system(registry, input, version, settings, label);
+  CodingResult result = validate_in_code_system(registry, input, version, settings);
   auto membership = expander.contains(value_set, input.coding.system, result.version.empty() ? version : result.version,
                                       input.coding.code);
   if (!membership.is_ok()) {
@@ -247,22 +245,18 @@ CodingResult validate_in_value_set(const TerminologyRegistry& registry, const Va
   }
   if (!membership.value().is_member) {
     result.valid = false;
-    if (!result.unknown_system.empty() || !membership.value().missing_systems.empty()) {
-      if (result.unknown_system.empty()) {
-        result.issues.push_back(make_issue("warning", "not-found", "not-found",
-                                           "Unable to check whether the code is in the value set '" + label +
-                                               "' because the code system " + membership.value().missing_systems[0] +
-                                               " was not found",
-                                           input.at("system")));
-      }
+    if (result.unknown_system.empty() && !membership.value().missing_systems.empty()) {
+      result.issues.push_back(make_issue("warning", "not-found", "not-found",
+                                         "Unable to check whether the code is in the value set '" + label +
+                                             "' because the code system " + membership.value().missing_systems[0] +
+                                             " was not found",
+                                         input.at("system")));
     }
-    if (result.known_code || !result.unknown_system.empty() || true) {
-      result.issues.insert(result.issues.begin(),
-                           make_issue("error", "code-invalid", "not-in-vs",
-                                      "The provided code '" + coding_label(input) + "' was not found in the value set '" +
-                                          label + "'",
-                                      input.at("code")));
-    }
+    result.issues.insert(result.issues.begin(),
+                         make_issue("error", "code-invalid", "not-in-vs",
+                                    "The provided code '" + coding_label(input) + "' was not found in the value set '" +
+                                        label + "'",
+                                    input.at("code")));
   }
   return result;
 }
@@ -330,6 +324,9 @@ FhirResponse validate_code(RequestContext& context, bool on_code_system) {
     return fhir_error(operation_error(400, "invalid", "Give what to validate: code (with system), coding or codeableConcept",
                                       "", "NO_CODE"));
   }
+  if (codings.empty()) {
+    return fhir_error(operation_error(400, "invalid", "Parameter 'codeableConcept' has no coding to validate", "", "NO_CODE"));
+  }
   ValidationSettings settings;
   settings.lenient_display = input.flag("lenient-display-validation", false);
   settings.active_only = input.flag("activeOnly", false);
@@ -353,7 +350,7 @@ FhirResponse validate_code(RequestContext& context, bool on_code_system) {
   for (const CodingInput& coding : codings) {
     results.push_back(value_set != nullptr
                           ? validate_in_value_set(context.registry, *value_set, coding, settings, options)
-                          : validate_in_code_system(context.registry, coding, coding.coding.version, settings, ""));
+                          : validate_in_code_system(context.registry, coding, coding.coding.version, settings));
   }
   // A codeable concept is valid when one of its codings is.
   const CodingResult* chosen = nullptr;
@@ -398,10 +395,7 @@ FhirResponse validate_code(RequestContext& context, bool on_code_system) {
 
   rapidjson::StringBuffer buffer;
   JsonWriter writer(buffer);
-  writer.StartObject();
-  write_member(writer, "resourceType", "Parameters");
-  writer.Key("parameter");
-  writer.StartArray();
+  begin_parameters(writer);
   write_parameter(writer, "result", "valueBoolean", valid ? "true" : "false");
   if (chosen != nullptr) {
     if (!chosen->code.empty()) write_parameter(writer, "code", "valueCode", chosen->code);
@@ -425,9 +419,8 @@ FhirResponse validate_code(RequestContext& context, bool on_code_system) {
     if (!message.empty()) write_parameter(writer, "message", "valueString", message);
     write_issues_parameter(writer, issues);
   }
-  writer.EndArray();
-  writer.EndObject();
-  return fhir_answer(std::string(buffer.GetString(), buffer.GetSize()));
+  end_parameters(writer);
+  return fhir_answer(buffer_text(buffer));
 }
 
 FhirResponse batch_validate_code(RequestContext& context) {
@@ -435,7 +428,8 @@ FhirResponse batch_validate_code(RequestContext& context) {
   // batch form); the outer parameters (tx-resource, url, flags) apply to each unless the
   // validation gives its own.
   rapidjson::Document outer;
-  outer.Parse(context.request.body.c_str(), context.request.body.size());
+  const std::string_view body = without_byte_order_mark(context.request.body);
+  outer.Parse<rapidjson::kParseIterativeFlag>(body.data(), body.size());
   const JsonValue* outer_list = outer.IsObject() ? array_member(outer, "parameter") : nullptr;
   if (outer_list == nullptr) {
     return fhir_error(operation_error(400, "invalid", "$batch-validate-code takes a Parameters resource with validation parameters",
@@ -443,10 +437,7 @@ FhirResponse batch_validate_code(RequestContext& context) {
   }
   rapidjson::StringBuffer buffer;
   JsonWriter writer(buffer);
-  writer.StartObject();
-  write_member(writer, "resourceType", "Parameters");
-  writer.Key("parameter");
-  writer.StartArray();
+  begin_parameters(writer);
   for (const JsonValue& validation : outer_list->GetArray()) {
     if (string_member(validation, "name") != "validation") continue;
     const JsonValue* inner = member(validation, "resource");
@@ -457,10 +448,7 @@ FhirResponse batch_validate_code(RequestContext& context) {
     }
     rapidjson::StringBuffer merged_buffer;
     JsonWriter merged(merged_buffer);
-    merged.StartObject();
-    write_member(merged, "resourceType", "Parameters");
-    merged.Key("parameter");
-    merged.StartArray();
+    begin_parameters(merged);
     for (const JsonValue& parameter : outer_list->GetArray()) {
       const std::string name = string_member(parameter, "name");
       if (name == "validation" || inner_names.count(name) != 0) continue;
@@ -469,8 +457,7 @@ FhirResponse batch_validate_code(RequestContext& context) {
     if (inner_list != nullptr) {
       for (const JsonValue& parameter : inner_list->GetArray()) parameter.Accept(merged);
     }
-    merged.EndArray();
-    merged.EndObject();
+    end_parameters(merged);
     FhirRequest one = context.request;
     one.method = "POST";
     one.query.clear();
@@ -485,9 +472,8 @@ FhirResponse batch_validate_code(RequestContext& context) {
     answer_json.Accept(writer);
     writer.EndObject();
   }
-  writer.EndArray();
-  writer.EndObject();
-  return fhir_answer(std::string(buffer.GetString(), buffer.GetSize()));
+  end_parameters(writer);
+  return fhir_answer(buffer_text(buffer));
 }
 
 }  // namespace medcode::searcher::fhir

@@ -1,6 +1,7 @@
 #include "searcher/fhir/value_set_expander.h"
 
 #include <algorithm>
+#include <memory>
 #include <regex>
 #include <set>
 
@@ -64,9 +65,18 @@ OperationError bad_filter(const CodeSystemInfo& info, const ConceptFilter& filte
                          "vs-invalid", "FILTER_NOT_UNDERSTOOD");
 }
 
+// A filter is tested against every concept of its code system: its pattern is compiled
+// once per thread and pattern, not once per concept.
 Outcome<bool> regex_match(const CodeSystemInfo& info, const ConceptFilter& filter, const std::string& text) {
+  thread_local std::string compiled_pattern;
+  thread_local std::unique_ptr<std::regex> compiled;
   try {
-    return std::regex_match(text, std::regex(filter.value, std::regex::ECMAScript));
+    if (!compiled || compiled_pattern != filter.value) {
+      compiled.reset();
+      compiled = std::make_unique<std::regex>(filter.value, std::regex::ECMAScript);
+      compiled_pattern = filter.value;
+    }
+    return std::regex_match(text, *compiled);
   } catch (const std::regex_error& error) {
     return bad_filter(info, filter, std::string("is not a valid regular expression: ") + error.what());
   }
@@ -167,6 +177,20 @@ std::string ValueSetExpander::display_for(const Concept& term, const CodeSystemI
   return term.display;
 }
 
+// Marks value_set as being evaluated; an OperationError when it already is (an import cycle).
+std::optional<OperationError> ValueSetExpander::enter(Context& context, const ValueSetResource& value_set) {
+  const std::string self = canonical_of(value_set.url, value_set.version);
+  if (std::find(context.pathway.begin(), context.pathway.end(), self) != context.pathway.end()) {
+    std::string pathway;
+    for (std::size_t i = 0; i < context.pathway.size(); ++i) pathway += (i ? ", " : "") + context.pathway[i];
+    return operation_error(400, "processing",
+                           "Found a circularity pointing to " + self + " processing ValueSet with pathway [" + pathway + "]",
+                           "", "VALUESET_CIRCULAR_REFERENCE");
+  }
+  context.pathway.push_back(self);
+  return std::nullopt;
+}
+
 Outcome<std::vector<ExpansionEntry>> ValueSetExpander::evaluate_rule(const ConceptSetRule& rule, Context& context) const {
   std::vector<ExpansionEntry> entries;
   if (!rule.system.empty()) {
@@ -249,8 +273,8 @@ Outcome<std::vector<ExpansionEntry>> ValueSetExpander::evaluate_rule(const Conce
     }
   }
   // Imported value sets: the rule holds only what every one of them holds.
-  for (const std::string& canonical : rule.value_sets) {
-    const auto [url, version] = split_canonical(canonical);
+  for (std::size_t i = 0; i < rule.value_sets.size(); ++i) {
+    const auto [url, version] = split_canonical(rule.value_sets[i]);
     const ValueSetResource* imported = registry_.value_set(url, version);
     if (imported == nullptr) {
       std::string text = "Unable to find included value set '" + url + "'";
@@ -260,7 +284,8 @@ Outcome<std::vector<ExpansionEntry>> ValueSetExpander::evaluate_rule(const Conce
     note_once(context.used_value_sets, canonical_of(imported->url, imported->version));
     auto imported_entries = evaluate(*imported, context);
     if (!imported_entries.is_ok()) return imported_entries;
-    if (rule.system.empty() && &canonical == &rule.value_sets.front()) {
+    // Without a system the first import is the start; each further one narrows it.
+    if (rule.system.empty() && i == 0) {
       entries = std::move(imported_entries.value());
       continue;
     }
@@ -274,15 +299,7 @@ Outcome<std::vector<ExpansionEntry>> ValueSetExpander::evaluate_rule(const Conce
 }
 
 Outcome<std::vector<ExpansionEntry>> ValueSetExpander::evaluate(const ValueSetResource& value_set, Context& context) const {
-  const std::string self = canonical_of(value_set.url, value_set.version);
-  if (std::find(context.pathway.begin(), context.pathway.end(), self) != context.pathway.end()) {
-    std::string pathway;
-    for (std::size_t i = 0; i < context.pathway.size(); ++i) pathway += (i ? ", " : "") + context.pathway[i];
-    return operation_error(400, "processing",
-                           "Found a circularity pointing to " + self + " processing ValueSet with pathway [" + pathway + "]",
-                           "", "VALUESET_CIRCULAR_REFERENCE");
-  }
-  context.pathway.push_back(self);
+  if (auto cycle = enter(context, value_set)) return *cycle;
   std::vector<ExpansionEntry> entries;
   std::set<std::string> seen;
   if (value_set.has_expansion_only) {
@@ -333,7 +350,11 @@ Outcome<Expansion> ValueSetExpander::expand(const ValueSetResource& value_set) c
     if (code_system != nullptr && code_system->info().from_index) {
       const std::size_t count = options_.count_given ? options_.count : 20;
       auto found = code_system->search(options_.filter, options_.offset, count);
-      if (!found.is_ok()) return operation_error(503, "exception", found.status().message());
+      if (!found.is_ok()) {
+        const bool bad_text = found.status().code() == StatusCode::kInvalidArgument;
+        return operation_error(bad_text ? 400 : 503, bad_text ? "invalid" : "exception",
+                               bad_text ? "Parameter 'filter': " + found.status().message() : found.status().message());
+      }
       if (found.value()) {
         const CodeSystemInfo& info = code_system->info();
         expansion.used_code_systems.push_back(canonical_of(info.url, info.version));
@@ -422,15 +443,7 @@ Outcome<bool> ValueSetExpander::rule_contains(const ConceptSetRule& rule, const 
 Outcome<bool> ValueSetExpander::contains_in(const ValueSetResource& value_set, const std::string& system,
                                             const std::string& version, const std::string& code, Context& context,
                                             Membership& membership) const {
-  const std::string self = canonical_of(value_set.url, value_set.version);
-  if (std::find(context.pathway.begin(), context.pathway.end(), self) != context.pathway.end()) {
-    std::string pathway;
-    for (std::size_t i = 0; i < context.pathway.size(); ++i) pathway += (i ? ", " : "") + context.pathway[i];
-    return operation_error(400, "processing",
-                           "Found a circularity pointing to " + self + " processing ValueSet with pathway [" + pathway + "]",
-                           "", "VALUESET_CIRCULAR_REFERENCE");
-  }
-  context.pathway.push_back(self);
+  if (auto cycle = enter(context, value_set)) return *cycle;
   bool inside = false;
   if (value_set.has_expansion_only) {
     inside = std::any_of(value_set.expansion.begin(), value_set.expansion.end(),

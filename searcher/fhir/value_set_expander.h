@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -81,6 +82,7 @@ class ValueSetExpander {
 
  private:
   struct Context;
+  static std::optional<OperationError> enter(Context& context, const ValueSetResource& value_set);
   Outcome<std::vector<ExpansionEntry>> evaluate(const ValueSetResource& value_set, Context& context) const;
   Outcome<std::vector<ExpansionEntry>> evaluate_rule(const ConceptSetRule& rule, Context& context) const;
   Outcome<bool> rule_contains(const ConceptSetRule& rule, const std::string& system, const std::string& version,

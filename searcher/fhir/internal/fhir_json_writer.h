@@ -31,4 +31,16 @@ std::string operation_outcome_json(const std::vector<Issue>& issues);
 // "valueInteger" (digits), "valueCanonical", "valueDateTime", "valueDecimal".
 void write_parameter(JsonWriter& writer, const std::string& name, const char* type, const std::string& value);
 
+// The opening and closing of a Parameters resource: {"resourceType":"Parameters",
+// "parameter":[ ... ]}; write parameters between them.
+void begin_parameters(JsonWriter& writer);
+void end_parameters(JsonWriter& writer);
+
+// The JSON member a value of FHIR type type takes: "valueCode" for "code", "valueCoding"
+// for "Coding", "valueString" for "".
+std::string value_key(const std::string& type);
+
+// What the buffer holds, as a string.
+inline std::string buffer_text(const rapidjson::StringBuffer& buffer) { return std::string(buffer.GetString(), buffer.GetSize()); }
+
 }  // namespace medcode::searcher::fhir

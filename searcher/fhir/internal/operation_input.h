@@ -5,7 +5,9 @@
 #include <rapidjson/document.h>
 
 #include <memory>
+#include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "searcher/fhir/internal/json_access.h"
@@ -15,6 +17,14 @@
 namespace medcode::searcher::fhir {
 
 struct FhirRequest;
+
+// JSON deeper than this is refused before parsing: RapidJSON's DOM and writer recurse, so
+// a body of a million "[" would otherwise end the server with a stack overflow.
+inline constexpr std::size_t kMaxJsonDepth = 128;
+
+// The body without a leading UTF-8 byte order mark (some clients, and HL7's test files,
+// start JSON with one).
+std::string_view without_byte_order_mark(std::string_view body);
 
 class OperationInput {
  public:

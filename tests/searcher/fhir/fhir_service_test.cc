@@ -105,5 +105,44 @@ TEST_F(FhirServiceTest, ErrorsAreOperationOutcomes) {
   EXPECT_EQ(route.status, 404);
 }
 
+// Hostile or malformed input gets a 400 naming what is wrong, never a crash.
+TEST_F(FhirServiceTest, RefusesDeepJsonEmptyConceptsBadRegexesAndBadFilterText) {
+  const FhirResponse deep = post("/ValueSet/$expand", std::string(100000, '[') + std::string(100000, ']'));
+  EXPECT_EQ(deep.status, 400);
+  EXPECT_NE(deep.body.find("nests arrays and objects deeper than 128 levels"), std::string::npos) << deep.body;
+  const FhirResponse empty = post("/CodeSystem/$validate-code",
+                                  with_resources(R"({"name":"url","valueUri":"http://example.org/cs"},{"name":"codeableConcept","valueCodeableConcept":{"text":"x"}})"));
+  EXPECT_EQ(empty.status, 400);
+  EXPECT_NE(empty.body.find("Parameter 'codeableConcept' has no coding to validate"), std::string::npos) << empty.body;
+  auto regex_set = [](const std::string& pattern) {
+    return R"({"name":"valueSet","resource":{"resourceType":"ValueSet","url":"http://example.org/vs","status":"active",
+      "compose":{"include":[{"system":"http://example.org/cs","filter":[{"property":"code","op":"regex","value":")" +
+           pattern + R"("}]}]}}})";
+  };
+  const FhirResponse matched = post("/ValueSet/$expand", with_resources(regex_set("child-.*")));
+  EXPECT_NE(matched.body.find("\"total\":2"), std::string::npos) << matched.body;
+  const FhirResponse bad_regex = post("/ValueSet/$expand", with_resources(regex_set("child-(")));
+  EXPECT_EQ(bad_regex.status, 400);
+  EXPECT_NE(bad_regex.body.find("is not a valid regular expression"), std::string::npos) << bad_regex.body;
+  const FhirResponse long_filter = get("/ValueSet/$expand", {{"url", "http://hl7.org/fhir/sid/icd-10-cm?fhir_vs"},
+                                                            {"filter", std::string(600, 'a')}});
+  EXPECT_EQ(long_filter.status, 400);
+  EXPECT_NE(long_filter.body.find("Parameter 'filter': parameter \\\"q\\\": 600 bytes exceeds maximum 512"), std::string::npos)
+      << long_filter.body;
+}
+
+TEST_F(FhirServiceTest, AnImportCycleIsReportedWithItsPathway) {
+  const std::string cycle = R"({"name":"tx-resource","resource":{"resourceType":"ValueSet","url":"http://example.org/a","version":"1","status":"active",
+      "compose":{"include":[{"valueSet":["http://example.org/b"]}]}}},
+    {"name":"tx-resource","resource":{"resourceType":"ValueSet","url":"http://example.org/b","version":"1","status":"active",
+      "compose":{"include":[{"valueSet":["http://example.org/a"]}]}}},
+    {"name":"url","valueUri":"http://example.org/a"})";
+  const FhirResponse response = post("/ValueSet/$expand", with_resources(cycle));
+  EXPECT_EQ(response.status, 400);
+  EXPECT_NE(response.body.find("Found a circularity pointing to http://example.org/a|1 processing ValueSet with pathway "
+                               "[http://example.org/a|1, http://example.org/b|1]"),
+            std::string::npos) << response.body;
+}
+
 }  // namespace
 }  // namespace medcode::searcher::fhir
