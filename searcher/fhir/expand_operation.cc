@@ -34,13 +34,6 @@ Outcome<std::size_t> count_of(const OperationInput& input, const char* name) {
   return static_cast<std::size_t>(std::stoul(text));
 }
 
-void read_version_map(const OperationInput& input, const char* name, std::map<std::string, std::string>& out) {
-  for (const std::string& canonical : input.texts(name)) {
-    const auto [url, version] = split_canonical(canonical);
-    if (!url.empty() && !version.empty()) out[url] = version;
-  }
-}
-
 void write_designation(JsonWriter& writer, const Designation& designation) {
   writer.StartObject();
   write_member(writer, "language", designation.language);
@@ -103,8 +96,12 @@ void write_entry(JsonWriter& writer, const ExpansionEntry& entry, const Expansio
   writer.EndObject();
 }
 
-// The value set's own elements around the expansion: all but a previous expansion and the
-// narrative.
+// The value set's identifying elements around the expansion. Like tx.fhir.org, the definition
+// (compose, contained, description) and the publishing details are not echoed: the expansion
+// is the answer, and the HL7 tests compare whatever is echoed.
+constexpr const char* kEchoedValueSetMembers[] = {"resourceType", "language", "extension", "url", "version",
+                                                  "name", "title", "status", "experimental"};
+
 void write_value_set_members(JsonWriter& writer, const ValueSetResource& value_set) {
   rapidjson::Document document;
   if (!value_set.json.empty()) document.Parse(value_set.json.c_str(), value_set.json.size());
@@ -115,11 +112,11 @@ void write_value_set_members(JsonWriter& writer, const ValueSetResource& value_s
     write_member(writer, "status", value_set.status);
     return;
   }
-  for (auto it = document.MemberBegin(); it != document.MemberEnd(); ++it) {
-    const std::string name(it->name.GetString(), it->name.GetStringLength());
-    if (name == "expansion" || name == "text") continue;
-    writer.Key(name.c_str(), static_cast<rapidjson::SizeType>(name.size()));
-    it->value.Accept(writer);
+  for (const char* name : kEchoedValueSetMembers) {
+    const auto member = document.FindMember(name);
+    if (member == document.MemberEnd()) continue;
+    writer.Key(name);
+    member->value.Accept(writer);
   }
 }
 
@@ -144,6 +141,19 @@ std::string now_instant() {
   char text[32];
   std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
   return text;
+}
+
+void read_version_parameters(const OperationInput& input, ExpansionOptions& options) {
+  const std::pair<const char*, std::map<std::string, std::string>*> maps[] = {
+      {"system-version", &options.default_versions},
+      {"force-system-version", &options.forced_versions},
+      {"check-system-version", &options.checked_versions}};
+  for (const auto& [name, out] : maps) {
+    for (const std::string& canonical : input.texts(name)) {
+      const auto [url, version] = split_canonical(canonical);
+      if (!url.empty() && !version.empty()) (*out)[url] = version;
+    }
+  }
 }
 
 std::string display_language_of(const RequestContext& context) {
@@ -175,9 +185,7 @@ FhirResponse expand_value_set(RequestContext& context) {
     (std::string(name) == "count" ? options.count : options.offset) = number.value();
     if (std::string(name) == "count") options.count_given = true;
   }
-  read_version_map(input, "system-version", options.default_versions);
-  read_version_map(input, "force-system-version", options.forced_versions);
-  read_version_map(input, "check-system-version", options.checked_versions);
+  read_version_parameters(input, options);
 
   const ValueSetExpander expander(context.registry, options);
   auto expansion = expander.expand(*value_set.value());

@@ -41,12 +41,13 @@ bool version_matches(const std::string& pattern, const std::string& version) {
   if (pattern == version) return true;
   const std::vector<std::string> want = parts_of(pattern);
   const std::vector<std::string> have = parts_of(version);
-  if (want.size() > have.size()) return false;
-  const bool wildcard = std::any_of(want.begin(), want.end(), [](const std::string& part) { return part == "x" || part == "*"; });
-  // Without a wildcard, "1.2" names "1.2.0" and "1.2.3" only in semver form (numbers).
-  if (!wildcard && !(is_number(want.back()) && want.size() < have.size())) return false;
+  auto is_wildcard = [](const std::string& part) { return part == "x" || part == "*"; };
+  // Without a wildcard part a version names itself only: "1" is not "1.0.0" (HL7's version
+  // tests, as tx.fhir.org). A trailing wildcard covers the parts after it: "1.x" is "1.2.0".
+  if (want.size() > have.size() || (want.size() < have.size() && !is_wildcard(want.back()))) return false;
+  if (std::none_of(want.begin(), want.end(), is_wildcard)) return false;
   for (std::size_t i = 0; i < want.size(); ++i) {
-    if (want[i] == "x" || want[i] == "*") continue;
+    if (is_wildcard(want[i])) continue;
     if (want[i] != have[i]) return false;
   }
   return true;

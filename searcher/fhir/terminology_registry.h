@@ -12,9 +12,8 @@
 
 namespace medcode::searcher::fhir {
 
-// Whether version matches pattern: equal, or pattern's parts with "x" or "*" as a
-// wildcard part ("1.x" matches "1.2.0"), or pattern a leading part of version ("1.2"
-// matches "1.2.0").
+// Whether version matches pattern: equal, or as many dot-separated parts with "x" or "*"
+// as wildcard parts ("1.x.x" and "1.*.*" match "1.2.0"; "1" and "1.x" do not).
 bool version_matches(const std::string& pattern, const std::string& version);
 
 // Orders versions by their dot-separated parts, numerically where both parts are numbers.

@@ -29,7 +29,8 @@ struct CodingResult {
   std::string version;
   std::string display;
   bool inactive = false;
-  std::string unknown_system;  // x-unknown-system
+  std::string unknown_system;    // x-unknown-system: the code system is not known at all
+  std::string unknown_version;   // x-caused-by-unknown-system: "url|version" of a version not known
   std::vector<Issue> issues;
 };
 
@@ -113,6 +114,15 @@ void check_display(const CodingInput& input, const Concept& term, const CodeSyst
   if (error) result.valid = false;
 }
 
+Issue unknown_version_issue(const CodingInput& input, const std::string& version, const std::vector<std::string>& versions) {
+  std::string valid;
+  for (std::size_t i = 0; i < versions.size(); ++i) valid += (i ? " or " : "") + versions[i];
+  return make_issue("error", "not-found", "not-found",
+                    "A definition for CodeSystem '" + input.coding.system + "' version '" + version +
+                        "' could not be found, so the code cannot be validated. Valid versions: " + valid,
+                    input.at("system"));
+}
+
 CodingResult validate_in_code_system(const TerminologyRegistry& registry, const CodingInput& input,
                                      const std::string& version, const ValidationSettings& settings) {
   CodingResult result;
@@ -128,13 +138,8 @@ CodingResult validate_in_code_system(const TerminologyRegistry& registry, const 
                                              "' could not be found, so the code cannot be validated",
                                          input.at("system")));
     } else {
-      std::string valid;
-      for (std::size_t i = 0; i < versions.size(); ++i) valid += (i ? ", " : "") + versions[i];
-      result.unknown_system = canonical_of(input.coding.system, version);
-      result.issues.push_back(make_issue("error", "not-found", "not-found",
-                                         "A definition for CodeSystem '" + input.coding.system + "' version '" + version +
-                                             "' could not be found, so the code cannot be validated. Valid versions: " + valid,
-                                         input.at("system")));
+      result.unknown_version = canonical_of(input.coding.system, version);
+      result.issues.push_back(unknown_version_issue(input, version, versions));
     }
     return result;
   }
@@ -196,6 +201,119 @@ std::string coding_label(const CodingInput& input) {
   return label;
 }
 
+// Which version of a coding's code system a value set validates it in, as tx.fhir.org
+// decides it (HL7's version tests): force-system-version over the include's version over
+// system-version or check-system-version; a coding's own version that differs from the one
+// chosen is an error, and an unknown version is reported, not silently replaced.
+struct VersionChoice {
+  bool known_system = false;
+  std::string version;          // the version validated in
+  std::string unknown_version;  // "url|version" of a version that does not exist
+  std::vector<Issue> issues;
+  bool has_error() const {
+    return std::any_of(issues.begin(), issues.end(), [](const Issue& issue) { return issue.severity == "error"; });
+  }
+};
+
+// The newest existing version matching pattern (which may hold x or * parts), or "".
+std::string resolve_version(const std::vector<std::string>& versions, const std::string& pattern) {
+  if (pattern.empty()) return "";
+  if (std::find(versions.begin(), versions.end(), pattern) != versions.end()) return pattern;
+  std::string best;
+  for (const std::string& version : versions) {
+    if (version_matches(pattern, version) && (best.empty() || version_less(best, version))) best = version;
+  }
+  return best;
+}
+
+std::string include_version_of(const ValueSetResource& value_set, const CodingInput& input) {
+  const ConceptSetRule* chosen = nullptr;
+  for (const ConceptSetRule& rule : value_set.includes) {
+    if (rule.system != input.coding.system) continue;
+    const bool lists_code = std::any_of(rule.concepts.begin(), rule.concepts.end(),
+                                        [&](const ConceptSetRule::Listed& listed) { return listed.code == input.coding.code; });
+    if (chosen == nullptr || lists_code) chosen = &rule;
+    if (lists_code) break;
+  }
+  return chosen != nullptr ? chosen->version : "";
+}
+
+std::string lookup_in(const std::map<std::string, std::string>& map, const std::string& key) {
+  const auto found = map.find(key);
+  return found != map.end() ? found->second : "";
+}
+
+VersionChoice choose_version(const TerminologyRegistry& registry, const ValueSetResource& value_set,
+                             const CodingInput& input, const ExpansionOptions& options) {
+  VersionChoice choice;
+  const std::string& system = input.coding.system;
+  const std::vector<std::string> versions = registry.code_system_versions(system);
+  if (versions.empty()) return choice;
+  choice.known_system = true;
+  const std::string latest = versions.back();
+  const std::string given = input.coding.version;
+  const std::string included = include_version_of(value_set, input);
+  const std::string forced = lookup_in(options.forced_versions, system);
+  const std::string fallback = lookup_in(options.default_versions, system);
+  const std::string checked = lookup_in(options.checked_versions, system);
+
+  const bool given_exists = given.empty() || !resolve_version(versions, given).empty();
+  if (!given_exists) {
+    choice.issues.push_back(unknown_version_issue(input, given, versions));
+    choice.unknown_version = canonical_of(system, given);
+  }
+  // The version the value set asks for, and whether a parameter (not the include) set it.
+  std::string wanted = forced;
+  if (wanted.empty()) wanted = included;
+  if (wanted.empty()) wanted = fallback;
+  if (wanted.empty()) wanted = checked;
+  const bool from_parameter = wanted != included;
+  const std::string fallback_version = !resolve_version(versions, fallback).empty() ? resolve_version(versions, fallback)
+                                       : !resolve_version(versions, checked).empty() ? resolve_version(versions, checked)
+                                                                                     : latest;
+  if (!wanted.empty()) {
+    const std::string resolved = resolve_version(versions, wanted);
+    if (resolved.empty()) {
+      choice.issues.push_back(unknown_version_issue(input, wanted, versions));
+      if (choice.unknown_version.empty()) choice.unknown_version = canonical_of(system, wanted);
+    }
+    const bool given_matches = !given.empty() && (given == wanted || version_matches(wanted, given));
+    if (!given.empty() && !given_matches) {
+      const std::string source = from_parameter ? "' resulting from the version '" + included + "' in the ValueSet include"
+                                                : "' in the ValueSet include";
+      choice.issues.push_back(make_issue("error", "invalid", "vs-invalid",
+                                         "The code system '" + system + "' version '" + wanted + source +
+                                             " is different to the one in the value ('" + given + "')",
+                                         input.at("version")));
+    }
+    if (given_matches && given_exists) {
+      choice.version = given;
+    } else if (!resolved.empty()) {
+      choice.version = resolved;
+    } else {
+      choice.version = !given.empty() && given_exists ? given : fallback_version;
+    }
+  } else if (!given.empty() && given_exists) {
+    choice.version = resolve_version(versions, given);
+  } else {
+    choice.version = latest;
+    if (!given.empty()) {
+      choice.issues.push_back(make_issue("warning", "invalid", "vs-invalid",
+                                         "The code system '" + system + "' version '" + latest +
+                                             "' for the versionless include in the ValueSet include is different to the one in the value ('" +
+                                             given + "')",
+                                         input.at("version")));
+    }
+  }
+  if (!checked.empty() && !version_matches(checked, choice.version)) {
+    choice.issues.push_back(make_issue("error", "exception", "version-error",
+                                       "The version '" + choice.version + "' is not allowed for system '" + system +
+                                           "': required to be '" + checked + "' by a version-check parameter",
+                                       input.at("version")));
+  }
+  return choice;
+}
+
 CodingResult validate_in_value_set(const TerminologyRegistry& registry, const ValueSetResource& value_set,
                                    CodingInput input, const ValidationSettings& settings, ExpansionOptions options) {
   const std::string label = canonical_of(value_set.url, value_set.version);
@@ -226,16 +344,17 @@ CodingResult validate_in_value_set(const TerminologyRegistry& registry, const Va
       return result;
     }
   }
-  std::string version = input.coding.version;
-  if (version.empty()) {
-    for (const ConceptSetRule& rule : value_set.includes) {
-      if (rule.system == input.coding.system) version = expander.effective_version(rule.system, rule.version);
+  const VersionChoice choice = choose_version(registry, value_set, input, options);
+  const std::string version = choice.version;
+  CodingResult result = validate_in_code_system(registry, input, version, settings);
+  if (choice.known_system) {
+    result.issues.insert(result.issues.begin(), choice.issues.begin(), choice.issues.end());
+    if (result.unknown_version.empty()) result.unknown_version = choice.unknown_version;
+    if (choice.has_error()) {
+      result.valid = false;
+      return result;
     }
   }
-  if (auto forced = options.forced_versions.find(input.coding.system); forced != options.forced_versions.end()) {
-    version = forced->second;
-  }
-  CodingResult result = validate_in_code_system(registry, input, version, settings);
   auto membership = expander.contains(value_set, input.coding.system, result.version.empty() ? version : result.version,
                                       input.coding.code);
   if (!membership.is_ok()) {
@@ -335,6 +454,7 @@ FhirResponse validate_code(RequestContext& context, bool on_code_system) {
   settings.membership_only = input.flag("valueset-membership-only", false);
   ExpansionOptions options;
   options.display_language = settings.display_language;
+  read_version_parameters(input, options);
 
   const ValueSetResource* value_set = nullptr;
   if (!on_code_system) {
@@ -406,6 +526,9 @@ FhirResponse validate_code(RequestContext& context, bool on_code_system) {
   }
   for (const CodingResult& result : results) {
     if (!result.unknown_system.empty()) write_parameter(writer, "x-unknown-system", "valueCanonical", result.unknown_system);
+    if (!result.unknown_version.empty()) {
+      write_parameter(writer, "x-caused-by-unknown-system", "valueCanonical", result.unknown_version);
+    }
   }
   if (is_codeable_concept) {
     writer.StartObject();

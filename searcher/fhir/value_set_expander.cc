@@ -2,8 +2,9 @@
 
 #include <algorithm>
 #include <memory>
-#include <regex>
 #include <set>
+
+#include <re2/re2.h>
 
 namespace medcode::searcher::fhir {
 
@@ -66,20 +67,23 @@ OperationError bad_filter(const CodeSystemInfo& info, const ConceptFilter& filte
 }
 
 // A filter is tested against every concept of its code system: its pattern is compiled
-// once per thread and pattern, not once per concept.
+// once per thread and pattern, not once per concept. RE2 matches in time linear in the
+// text, so a pattern such as (a+)+ cannot stall a request (std::regex backtracks
+// exponentially on it: HL7's regex-bad tests).
 Outcome<bool> regex_match(const CodeSystemInfo& info, const ConceptFilter& filter, const std::string& text) {
   thread_local std::string compiled_pattern;
-  thread_local std::unique_ptr<std::regex> compiled;
-  try {
-    if (!compiled || compiled_pattern != filter.value) {
-      compiled.reset();
-      compiled = std::make_unique<std::regex>(filter.value, std::regex::ECMAScript);
-      compiled_pattern = filter.value;
-    }
-    return std::regex_match(text, *compiled);
-  } catch (const std::regex_error& error) {
-    return bad_filter(info, filter, std::string("is not a valid regular expression: ") + error.what());
+  thread_local std::unique_ptr<re2::RE2> compiled;
+  if (!compiled || compiled_pattern != filter.value) {
+    re2::RE2::Options options;
+    options.set_log_errors(false);
+    options.set_max_mem(8 << 20);
+    compiled = std::make_unique<re2::RE2>(filter.value, options);
+    compiled_pattern = filter.value;
   }
+  if (!compiled->ok()) {
+    return bad_filter(info, filter, "is not a valid regular expression: " + compiled->error());
+  }
+  return re2::RE2::FullMatch(text, *compiled);
 }
 
 }  // namespace

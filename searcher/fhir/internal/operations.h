@@ -5,6 +5,8 @@
 
 namespace medcode::searcher::fhir {
 
+struct ExpansionOptions;
+
 FhirResponse expand_value_set(RequestContext& context);
 FhirResponse validate_code(RequestContext& context, bool on_code_system);
 FhirResponse batch_validate_code(RequestContext& context);
@@ -22,6 +24,8 @@ Outcome<const ValueSetResource*> value_set_of(RequestContext& context);
 // The language displays are wanted in: displayLanguage, else the Accept-Language header's
 // first language, else "".
 std::string display_language_of(const RequestContext& context);
+// system-version, force-system-version and check-system-version ("url|version" each).
+void read_version_parameters(const OperationInput& input, ExpansionOptions& options);
 
 // A new urn:uuid and the current instant, for expansion identifiers and timestamps.
 std::string new_uuid_urn();
