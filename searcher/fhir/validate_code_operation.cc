@@ -197,7 +197,7 @@ std::string coding_label(const CodingInput& input) {
   std::string label = input.coding.system;
   if (!input.coding.version.empty()) label += "|" + input.coding.version;
   label += "#" + input.coding.code;
-  if (!input.coding.display.empty() && !input.coding.version.empty()) label += " ('" + input.coding.display + "')";
+  if (!input.coding.display.empty()) label += " ('" + input.coding.display + "')";
   return label;
 }
 
@@ -482,18 +482,19 @@ FhirResponse validate_code(RequestContext& context, bool on_code_system) {
   }
   bool valid = chosen != nullptr;
   std::vector<Issue> issues;
+  bool not_in_value_set = false;  // some coding of a codeable concept is not in the value set
   if (is_codeable_concept) {
     for (const CodingResult& result : results) {
       for (Issue issue : result.issues) {
         if (issue.tx_type == "not-in-vs") {
-          if (valid) continue;
+          not_in_value_set = true;
           issue.severity = "information";
           issue.tx_type = "this-code-not-in-vs";
         }
         issues.push_back(std::move(issue));
       }
     }
-    if (!valid && value_set != nullptr) {
+    if (!valid && value_set != nullptr && not_in_value_set) {
       Issue none;
       none.code = "code-invalid";
       none.tx_type = "not-in-vs";
@@ -517,7 +518,9 @@ FhirResponse validate_code(RequestContext& context, bool on_code_system) {
   JsonWriter writer(buffer);
   begin_parameters(writer);
   write_parameter(writer, "result", "valueBoolean", valid ? "true" : "false");
-  if (chosen != nullptr) {
+  // An invalid codeable concept none of whose codings is in the value set names no coding
+  // (as tx.fhir.org answers).
+  if (chosen != nullptr && !(is_codeable_concept && !valid && not_in_value_set)) {
     if (!chosen->code.empty()) write_parameter(writer, "code", "valueCode", chosen->code);
     if (!chosen->system.empty()) write_parameter(writer, "system", "valueUri", chosen->system);
     if (!chosen->version.empty()) write_parameter(writer, "version", "valueString", chosen->version);

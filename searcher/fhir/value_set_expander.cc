@@ -402,8 +402,9 @@ Outcome<bool> ValueSetExpander::rule_contains(const ConceptSetRule& rule, const 
     if (rule.system != system) return false;
     note_once(membership.systems_in_scope, rule.system);
     std::string wanted = effective_version(rule.system, rule.version);
-    // A coding's own version decides when the value set leaves it open.
-    if (wanted.empty()) wanted = version;
+    // A coding's own version decides when the value set leaves it open, or names one of
+    // the versions a wildcard ("1.x.x") allows.
+    if (wanted.empty() || (!version.empty() && version_matches(wanted, version))) wanted = version;
     const CodeSystemSource* code_system = registry_.code_system(rule.system, wanted);
     if (code_system == nullptr) {
       note_once(membership.missing_systems, canonical_of(rule.system, wanted));

@@ -38,6 +38,7 @@ ENDPOINTS = {
     "batch-validate": "ValueSet/$batch-validate-code",
 }
 FHIR_VERSION = "4.0.1"
+SKIPPED = 77  # ctest's SKIP_RETURN_CODE
 FHIR_JSON = "application/fhir+json"
 
 
@@ -243,19 +244,22 @@ def main():
     parser.add_argument("--output", help="write each failing test's normalized answer under this folder")
     parser.add_argument("--verbose", action="store_true", help="print why each failing test failed")
     parser.add_argument("--skip-missing", action="store_true",
-                        help="exit 0 with a notice when the suite's folder is absent (ctest on a machine without ../shared)")
+                        help="exit 77 (ctest's skip) when the suite or the index is absent (a machine without ../shared)")
     args = parser.parse_args()
 
     if not os.path.isfile(os.path.join(args.tests, "test-cases.json")):
         message = "no HL7 terminology tests at %s: give --tests DIR or MEDCODE_TX_TESTS" % args.tests
         if args.skip_missing:
             print("skipped: " + message)
-            return 0
+            return SKIPPED
         print(message, file=sys.stderr)
         return 2
     if not args.url and not (args.server_binary and args.index):
         print("give --url of a running server, or --server-binary and --index to start one", file=sys.stderr)
         return 2
+    if args.index and not os.path.isdir(args.index):
+        print("no index at %s" % args.index, file=sys.stderr)
+        return SKIPPED if args.skip_missing else 2
 
     if args.output:
         os.makedirs(args.output, exist_ok=True)
