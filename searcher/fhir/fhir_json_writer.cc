@@ -45,8 +45,12 @@ void write_issue(JsonWriter& writer, const Issue& issue) {
   write_member(writer, "text", issue.text);
   writer.EndObject();
   if (!issue.expression.empty()) {
-    // R4 keeps location (deprecated) beside expression; HL7's tests accept either.
+    // R4 keeps location (deprecated) beside expression. tx.fhir.org has stopped writing it
+    // for membership and unknown-code issues, and HL7's newer tests expect it so.
+    const bool location_too = issue.tx_type != "not-in-vs" && issue.tx_type != "this-code-not-in-vs" &&
+                              issue.tx_type != "invalid-code";
     for (const char* key : {"location", "expression"}) {
+      if (!location_too && std::string(key) == "location") continue;
       writer.Key(key);
       writer.StartArray();
       for (const std::string& path : issue.expression) write_text(writer, path);
