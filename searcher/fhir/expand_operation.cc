@@ -1,6 +1,7 @@
 // ValueSet/$expand (FHIR R4 ValueSet operation expand).
 #include <rapidjson/document.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -213,8 +214,24 @@ FhirResponse expand_value_set(RequestContext& context) {
     if (value.empty()) continue;
     write_parameter(writer, echoed.name, echoed.type, value);
   }
+  // A version parameter is echoed where it applied: a forced version wherever its system is
+  // included, a default or checked one where an include leaves the version open.
+  for (const char* name : {"system-version", "force-system-version", "check-system-version"}) {
+    const bool forced = std::string(name) == "force-system-version";
+    for (const std::string& canonical : input.texts(name)) {
+      const std::string system = split_canonical(canonical).first;
+      const bool applied = std::any_of(value_set.value()->includes.begin(), value_set.value()->includes.end(),
+                                       [&](const ConceptSetRule& rule) {
+                                         return rule.system == system && (forced || rule.version.empty());
+                                       });
+      if (applied) write_parameter(writer, name, "valueUri", canonical);
+    }
+  }
   for (const std::string& used : expansion.value().used_code_systems) write_parameter(writer, "used-codesystem", "valueUri", used);
   for (const std::string& used : expansion.value().used_value_sets) write_parameter(writer, "used-valueset", "valueUri", used);
+  for (const PublicationNote& note : expansion.value().notes) {
+    write_parameter(writer, "warning-" + note.kind, "valueUri", note.canonical);
+  }
   writer.EndArray();
   if (!expansion.value().entries.empty()) {
     writer.Key("contains");

@@ -136,6 +136,18 @@ void read_contains(const JsonValue& list, std::vector<ValueSetResource::Containe
   }
 }
 
+// The value of a resource's structuredefinition-standards-status extension, or "".
+std::string standards_status_of(const JsonValue& json) {
+  if (const JsonValue* extensions = array_member(json, "extension")) {
+    for (const JsonValue& extension : extensions->GetArray()) {
+      if (string_member(extension, "url") == "http://hl7.org/fhir/StructureDefinition/structuredefinition-standards-status") {
+        return string_member(extension, "valueCode");
+      }
+    }
+  }
+  return "";
+}
+
 }  // namespace
 
 Coding read_coding(const JsonValue& json) {
@@ -161,6 +173,7 @@ Result<CodeSystemResource> read_code_system(const JsonValue& json, const std::st
   info.value_set = string_member(json, "valueSet");
   info.case_sensitive = bool_member(json, "caseSensitive", true);
   info.experimental = bool_member(json, "experimental", false);
+  info.standards_status = standards_status_of(json);
   if (const JsonValue* properties = array_member(json, "property")) {
     for (const JsonValue& property : properties->GetArray()) {
       info.properties.push_back({string_member(property, "code"), string_member(property, "uri"),
@@ -187,6 +200,8 @@ Result<ValueSetResource> read_value_set(const JsonValue& json, const std::string
   value_set.title = string_member(json, "title");
   value_set.status = string_member(json, "status");
   value_set.language = string_member(json, "language");
+  value_set.experimental = bool_member(json, "experimental", false);
+  value_set.standards_status = standards_status_of(json);
   if (const JsonValue* compose = member(json, "compose")) {
     value_set.has_compose = true;
     value_set.compose_inactive = bool_member(*compose, "inactive", true);

@@ -65,10 +65,31 @@ struct CodeSystemInfo {
   std::string value_set;    // CodeSystem.valueSet, the all-codes value set
   bool case_sensitive = true;
   bool experimental = false;
+  std::string standards_status;  // the structuredefinition-standards-status extension: "deprecated", "withdrawn"
   std::vector<PropertyDefinition> properties;
   // True for the code systems of the index (ICD-10-CM, PCS, HCPCS): served from Xapian,
   // searched with the full engine, never enumerated whole.
   bool from_index = false;
+};
+
+// Why a code system or value set in use deserves a note (tx.fhir.org's warning-<kind>
+// expansion parameters and status-check issues): "deprecated" or "withdrawn" (standards
+// status), "draft", "experimental"; "" for none.
+inline std::string publication_note(const std::string& status, bool experimental, const std::string& standards_status) {
+  if (standards_status == "deprecated" || standards_status == "withdrawn") return standards_status;
+  if (status == "draft") return "draft";
+  if (experimental) return "experimental";
+  return "";
+}
+
+// A note on one resource in use: the kind above, "CodeSystem" or "ValueSet", and its canonical.
+struct PublicationNote {
+  std::string kind;
+  std::string resource_type;
+  std::string canonical;
+  bool operator==(const PublicationNote& other) const {
+    return kind == other.kind && resource_type == other.resource_type && canonical == other.canonical;
+  }
 };
 
 // ValueSet.compose.include/exclude.filter
@@ -101,6 +122,8 @@ struct ValueSetResource {
   std::string title;
   std::string status;
   std::string language;
+  bool experimental = false;
+  std::string standards_status;  // as CodeSystemInfo::standards_status
   bool has_compose = false;
   bool compose_inactive = true;  // compose.inactive: whether inactive codes are included
   std::vector<ConceptSetRule> includes;

@@ -362,6 +362,12 @@ CodingResult validate_in_value_set(const TerminologyRegistry& registry, const Va
     for (const Issue& issue : membership.error().issues) result.issues.push_back(issue);
     return result;
   }
+  for (const PublicationNote& note : membership.value().notes) {
+    Issue issue = make_issue("information", "business-rule", "status-check",
+                             "Reference to " + note.kind + " " + note.resource_type + " " + note.canonical, "");
+    issue.expression.clear();
+    result.issues.push_back(std::move(issue));
+  }
   if (!membership.value().is_member) {
     result.valid = false;
     if (result.unknown_system.empty() && !membership.value().missing_systems.empty()) {

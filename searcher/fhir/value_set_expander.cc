@@ -13,11 +13,31 @@ struct ValueSetExpander::Context {
   std::vector<std::string> used_code_systems;
   std::vector<std::string> used_value_sets;
   std::vector<Issue> warnings;
+  std::vector<PublicationNote> notes;
 };
 
 namespace {
 
 constexpr std::size_t kMaxDescendants = 100000;
+
+void note_publication(std::vector<PublicationNote>& notes, const std::string& kind, const char* resource_type,
+                      const std::string& canonical) {
+  if (kind.empty()) return;
+  PublicationNote note{kind, resource_type, canonical};
+  if (std::find(notes.begin(), notes.end(), note) == notes.end()) notes.push_back(std::move(note));
+}
+
+void note_code_system(std::vector<PublicationNote>& notes, const CodeSystemInfo& info) {
+  note_publication(notes, publication_note(info.status, info.experimental, info.standards_status), "CodeSystem",
+                   canonical_of(info.url, info.version));
+}
+
+// Value sets are noted for their standards status only: a draft value set is the usual
+// state of one being edited (tx.fhir.org notes it so).
+void note_value_set(std::vector<PublicationNote>& notes, const ValueSetResource& value_set) {
+  note_publication(notes, publication_note("", false, value_set.standards_status), "ValueSet",
+                   canonical_of(value_set.url, value_set.version));
+}
 
 void note_once(std::vector<std::string>& list, const std::string& item) {
   if (std::find(list.begin(), list.end(), item) == list.end()) list.push_back(item);
@@ -213,6 +233,7 @@ Outcome<std::vector<ExpansionEntry>> ValueSetExpander::evaluate_rule(const Conce
     }
     const CodeSystemInfo& info = code_system->info();
     note_once(context.used_code_systems, canonical_of(info.url, info.version));
+    note_code_system(context.notes, info);
     auto add = [&](const Concept& term) {
       entries.push_back({info.url, info.version, term, display_for(term, info)});
     };
@@ -286,6 +307,7 @@ Outcome<std::vector<ExpansionEntry>> ValueSetExpander::evaluate_rule(const Conce
       return operation_error(404, "not-found", text, "not-found", "VS_EXP_IMPORT_UNK");
     }
     note_once(context.used_value_sets, canonical_of(imported->url, imported->version));
+    note_value_set(context.notes, *imported);
     auto imported_entries = evaluate(*imported, context);
     if (!imported_entries.is_ok()) return imported_entries;
     // Without a system the first import is the start; each further one narrows it.
@@ -344,6 +366,7 @@ Outcome<std::vector<ExpansionEntry>> ValueSetExpander::evaluate(const ValueSetRe
 Outcome<Expansion> ValueSetExpander::expand(const ValueSetResource& value_set) const {
   Context context;
   Expansion expansion;
+  note_value_set(context.notes, value_set);
   // The index's code sets answer a text filter with the full engine, ranked, and page it
   // there: an expansion of all of ICD-10-CM filtered by "heart attack" is one search.
   if (!options_.filter.empty() && value_set.includes.size() == 1 && value_set.excludes.empty() &&
@@ -392,6 +415,7 @@ Outcome<Expansion> ValueSetExpander::expand(const ValueSetResource& value_set) c
   expansion.used_code_systems = std::move(context.used_code_systems);
   expansion.used_value_sets = std::move(context.used_value_sets);
   expansion.warnings = std::move(context.warnings);
+  expansion.notes = std::move(context.notes);
   return expansion;
 }
 
@@ -412,6 +436,7 @@ Outcome<bool> ValueSetExpander::rule_contains(const ConceptSetRule& rule, const 
     }
     const CodeSystemInfo& info = code_system->info();
     if (!version.empty() && !info.version.empty() && !version_matches(version, info.version)) return false;
+    note_code_system(membership.notes, info);
     auto found = code_system->find(code);
     if (!found.is_ok()) return operation_error(503, "exception", found.status().message());
     if (!found.value()) return false;
@@ -439,6 +464,7 @@ Outcome<bool> ValueSetExpander::rule_contains(const ConceptSetRule& rule, const 
       if (!vs_version.empty()) text += " version '" + vs_version + "'";
       return operation_error(404, "not-found", text, "not-found", "VS_EXP_IMPORT_UNK");
     }
+    note_value_set(membership.notes, *imported);
     auto inside = contains_in(*imported, system, version, code, context, membership);
     if (!inside.is_ok() || !inside.value()) return inside;
   }
@@ -475,6 +501,7 @@ Outcome<ValueSetExpander::Membership> ValueSetExpander::contains(const ValueSetR
                                                                  const std::string& version, const std::string& code) const {
   Context context;
   Membership membership;
+  note_value_set(membership.notes, value_set);
   auto inside = contains_in(value_set, system, version, code, context, membership);
   if (!inside.is_ok()) return inside.error();
   membership.is_member = inside.value();

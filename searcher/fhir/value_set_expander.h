@@ -47,6 +47,7 @@ struct Expansion {
   std::size_t total = 0;
   std::vector<std::string> used_code_systems;  // "url|version", in first-use order
   std::vector<std::string> used_value_sets;    // imports, "url|version"
+  std::vector<PublicationNote> notes;          // draft, experimental, deprecated or withdrawn ones in use
   std::vector<Issue> warnings;
 };
 
@@ -69,6 +70,7 @@ class ValueSetExpander {
     std::string version;         // the code system version that decided
     std::vector<std::string> missing_systems;  // "url|version" or "url"
     std::vector<std::string> systems_in_scope;  // systems the value set draws on
+    std::vector<PublicationNote> notes;         // draft, experimental, deprecated or withdrawn ones met
   };
   Outcome<Membership> contains(const ValueSetResource& value_set, const std::string& system,
                                const std::string& version, const std::string& code) const;
