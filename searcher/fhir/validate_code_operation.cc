@@ -34,8 +34,12 @@ struct CodingResult {
   std::vector<Issue> issues;
 };
 
-Issue make_issue(std::string severity, std::string code, std::string tx_type, std::string text, std::string expression) {
+// message_id: the id of tx.fhir.org's message the text follows (its messages file), written
+// as the operationoutcome-message-id extension so clients can tell issues apart.
+Issue make_issue(std::string severity, std::string code, std::string tx_type, std::string text, std::string expression,
+                 std::string message_id = "") {
   Issue issue;
+  issue.message_id = std::move(message_id);
   issue.severity = std::move(severity);
   issue.code = std::move(code);
   issue.tx_type = std::move(tx_type);
@@ -55,6 +59,11 @@ std::string collapse_spaces(const std::string& text) {
   }
   while (!out.empty() && out.back() == ' ') out.pop_back();
   return out;
+}
+
+std::string upper(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return text;
 }
 
 std::string lower(std::string text) {
@@ -110,7 +119,9 @@ void check_display(const CodingInput& input, const Concept& term, const CodeSyst
   }
   text += " (for the language(s) '" + (language.empty() ? std::string("--") : language) + "')";
   const bool error = !settings.lenient_display;
-  result.issues.push_back(make_issue(error ? "error" : "warning", "invalid", "invalid-display", text, input.at("display")));
+  result.issues.push_back(make_issue(error ? "error" : "warning", "invalid", "invalid-display", text, input.at("display"),
+                                     whitespace_only ? "Display_Name_WS_for__should_be_one_of__instead_of"
+                                                     : "Display_Name_for__should_be_one_of__instead_of"));
   if (error) result.valid = false;
 }
 
@@ -120,7 +131,7 @@ Issue unknown_version_issue(const CodingInput& input, const std::string& version
   return make_issue("error", "not-found", "not-found",
                     "A definition for CodeSystem '" + input.coding.system + "' version '" + version +
                         "' could not be found, so the code cannot be validated. Valid versions: " + valid,
-                    input.at("system"));
+                    input.at("system"), "UNKNOWN_CODESYSTEM_VERSION");
 }
 
 CodingResult validate_in_code_system(const TerminologyRegistry& registry, const CodingInput& input,
@@ -136,7 +147,7 @@ CodingResult validate_in_code_system(const TerminologyRegistry& registry, const 
       result.issues.push_back(make_issue("error", "not-found", "not-found",
                                          "A definition for CodeSystem '" + input.coding.system +
                                              "' could not be found, so the code cannot be validated",
-                                         input.at("system")));
+                                         input.at("system"), "UNKNOWN_CODESYSTEM"));
     } else {
       result.unknown_version = canonical_of(input.coding.system, version);
       result.issues.push_back(unknown_version_issue(input, version, versions));
@@ -152,11 +163,11 @@ CodingResult validate_in_code_system(const TerminologyRegistry& registry, const 
     if (info.content == "fragment") {
       result.issues.push_back(make_issue("warning", "code-invalid", "invalid-code",
                                          text + " - note that the code system is labeled as a fragment, so the code may be valid in some other fragment",
-                                         input.at("code")));
+                                         input.at("code"), "UNKNOWN_CODE_IN_FRAGMENT"));
       result.valid = true;
       return result;
     }
-    result.issues.push_back(make_issue("error", "code-invalid", "invalid-code", text, input.at("code")));
+    result.issues.push_back(make_issue("error", "code-invalid", "invalid-code", text, input.at("code"), "Unknown_Code_in_Version"));
     return result;
   }
   const Concept& term = *found.value();
@@ -172,22 +183,23 @@ CodingResult validate_in_code_system(const TerminologyRegistry& registry, const 
     if (settings.active_only) {
       result.valid = false;
       result.issues.push_back(make_issue("error", "business-rule", "code-rule",
-                                         "The concept '" + term.code + "' is valid but is not active", input.at("code")));
+                                         "The concept '" + term.code + "' is valid but is not active", input.at("code"),
+                                         "STATUS_CODE_WARNING_CODE"));
     }
     result.issues.push_back(make_issue("warning", "business-rule", "code-comment",
                                        "The concept '" + term.code + "' has a status of " + status +
                                            " and its use should be reviewed",
-                                       input.root()));
+                                       input.root(), "INACTIVE_CONCEPT_FOUND"));
   } else if (term.is_deprecated) {
     result.issues.push_back(make_issue("warning", "business-rule", "code-comment",
                                        "The concept '" + term.code + "' is deprecated and its use should be reviewed",
-                                       input.root()));
+                                       input.root(), "DEPRECATED_CONCEPT_FOUND"));
   }
   if (term.is_abstract && !settings.abstract_ok) {
     result.valid = false;
     result.issues.push_back(make_issue("error", "business-rule", "code-rule",
                                        "The code '" + term.code + "' is abstract, and not allowed in this context",
-                                       input.at("code")));
+                                       input.at("code"), "ABSTRACT_CODE_NOT_ALLOWED"));
   }
   if (!settings.membership_only) check_display(input, term, info, settings, result);
   return result;
@@ -284,7 +296,8 @@ VersionChoice choose_version(const TerminologyRegistry& registry, const ValueSet
       choice.issues.push_back(make_issue("error", "invalid", "vs-invalid",
                                          "The code system '" + system + "' version '" + wanted + source +
                                              " is different to the one in the value ('" + given + "')",
-                                         input.at("version")));
+                                         input.at("version"),
+                                         from_parameter ? "VALUESET_VALUE_MISMATCH_CHANGED" : "VALUESET_VALUE_MISMATCH"));
     }
     if (given_matches && given_exists) {
       choice.version = given;
@@ -302,14 +315,14 @@ VersionChoice choose_version(const TerminologyRegistry& registry, const ValueSet
                                          "The code system '" + system + "' version '" + latest +
                                              "' for the versionless include in the ValueSet include is different to the one in the value ('" +
                                              given + "')",
-                                         input.at("version")));
+                                         input.at("version"), "VALUESET_VALUE_MISMATCH_DEFAULT"));
     }
   }
   if (!checked.empty() && !version_matches(checked, choice.version)) {
     choice.issues.push_back(make_issue("error", "exception", "version-error",
                                        "The version '" + choice.version + "' is not allowed for system '" + system +
                                            "': required to be '" + checked + "' by a version-check parameter",
-                                       input.at("version")));
+                                       input.at("version"), "VALUESET_VERSION_CHECK"));
   }
   return choice;
 }
@@ -336,11 +349,11 @@ CodingResult validate_in_value_set(const TerminologyRegistry& registry, const Va
       result.issues.push_back(make_issue("error", "not-found", "cannot-infer",
                                          "The System URI could not be determined for the code '" + input.coding.code +
                                              "' in the ValueSet '" + label + "'",
-                                         input.at("code")));
+                                         input.at("code"), "UNABLE_TO_INFER_CODESYSTEM"));
       result.issues.push_back(make_issue("error", "code-invalid", "not-in-vs",
                                          "The provided code '#" + input.coding.code + "' was not found in the value set '" +
                                              label + "'",
-                                         input.at("code")));
+                                         input.at("code"), "None_of_the_provided_codes_are_in_the_value_set_one"));
       return result;
     }
   }
@@ -364,7 +377,8 @@ CodingResult validate_in_value_set(const TerminologyRegistry& registry, const Va
   }
   for (const PublicationNote& note : membership.value().notes) {
     Issue issue = make_issue("information", "business-rule", "status-check",
-                             "Reference to " + note.kind + " " + note.resource_type + " " + note.canonical, "");
+                             "Reference to " + note.kind + " " + note.resource_type + " " + note.canonical, "",
+                             "MSG_" + upper(note.kind));
     issue.expression.clear();
     result.issues.push_back(std::move(issue));
   }
@@ -381,7 +395,7 @@ CodingResult validate_in_value_set(const TerminologyRegistry& registry, const Va
                          make_issue("error", "code-invalid", "not-in-vs",
                                     "The provided code '" + coding_label(input) + "' was not found in the value set '" +
                                         label + "'",
-                                    input.at("code")));
+                                    input.at("code"), "None_of_the_provided_codes_are_in_the_value_set_one"));
   }
   return result;
 }
@@ -505,6 +519,7 @@ FhirResponse validate_code(RequestContext& context, bool on_code_system) {
       none.code = "code-invalid";
       none.tx_type = "not-in-vs";
       none.text = "No valid coding was found for the value set '" + canonical_of(value_set->url, value_set->version) + "'";
+      none.message_id = "TX_GENERAL_CC_ERROR_MESSAGE";
       issues.insert(issues.begin(), none);
     }
   } else if (!results.empty()) {
