@@ -1,18 +1,22 @@
 #!/usr/bin/env python3
-"""The docs test: runs every example of README.md, docs/API.md, docs/RANKING.md and
-docs/IMPORT.md against the real programs and checks the output they show, so that the
-documents cannot drift from what the programs do. It also checks that the flags each program
-accepts (its --help) are the ones its flags paragraph lists, and that every flag the
-documents name exists.
+"""The docs test: runs every example of README.md, docs/API.md, docs/RANKING.md,
+docs/IMPORT.md and docs/FHIR.md against the real programs and checks the output they show,
+so that the documents cannot drift from what the programs do. It also checks that the flags
+each program accepts (its --help) are the ones its flags paragraph lists, and that every
+flag the documents name exists.
 
 How a document writes examples (each must be run, or say why not):
   ```sh block       commands, run one line at a time with bash from a scratch directory in
                     which build/bin holds the programs and var/index is the full index of the
                     official corpus (tests/build_real_corpus_index.sh). Each must exit 0.
-  GET block         a plain ``` block whose line is `GET /v1/...`, sent to medcode-server on
-                    that index; `GET /path -> 400` expects that status (else 200). A note in
-                    parentheses after it is ignored.
-  output block      a ```json, ```text or plain block right after a command or GET block
+                    http://127.0.0.1:8080 in a command (curl) is medcode-server on that index.
+  GET block         a plain ``` block whose line is `GET /v1/...` (or /fhir/..., /healthz),
+                    sent to medcode-server on that index; `GET /path -> 400` expects that
+                    status (else 200). A note in parentheses after it is ignored.
+  POST block        a plain ``` block whose first line is `POST /fhir/...` (status and note
+                    as for GET) and whose other lines are a JSON body (a FHIR Parameters
+                    resource), sent with Content-Type application/fhir+json.
+  output block      a ```json, ```text or plain block right after a command, GET or POST block
                     (blank lines only between): what the commands print (stdout) or the
                     response body. expected_output.py says how it is compared: fields left out
                     are not checked, "..." elides, build times match any time.
@@ -48,12 +52,14 @@ from typing import Dict, List, Optional
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from doc_examples import (INLINE_CODE, Arrow, Block, Document, Paragraph, find_arrows,  # noqa: E402
-                          flags_in, parse_document)
+                          flags_in, parse_document, parse_request)
 from example_runs import (INDEXER_SUBCOMMANDS, PROGRAMS, Failure, Programs, Workspaces,  # noqa: E402
-                          command_lines, get, indent, numbered_commands, program_of, words_of)
+                          command_lines, get, indent, numbered_commands, program_of, send, words_of)
 from expected_output import match_output  # noqa: E402
 
-DOCS = ["README.md", "docs/API.md", "docs/RANKING.md", "docs/IMPORT.md"]
+DOCS = ["README.md", "docs/API.md", "docs/RANKING.md", "docs/IMPORT.md", "docs/FHIR.md"]
+# What the FHIR operations take as a POST body (a Parameters resource).
+FHIR_JSON = "application/fhir+json"
 # What tests/build_real_corpus_index.sh runs (as medcode-indexer build --index DIR).
 SETUP_COMMAND = "build/bin/medcode-indexer build --index var/index"
 # Every command whose flags a flags paragraph must list.
@@ -114,7 +120,7 @@ class Checker:
                     not (previous.directive and previous.directive.kind == "not checked"):
                 continue  # the output of the block before
             self.fail(block.where, f"a ```{block.lang or ' '} block that is not run: make it a command (```sh) or "
-                      "GET block, put it right after the one whose output it is, or mark it "
+                      "GET or POST block, put it right after the one whose output it is, or mark it "
                       "<!-- not checked: REASON --> or <!-- example: file NAME -->")
 
     def run_block(self, block: Block, expected: Optional[Block], files: Dict[str, str]) -> None:
@@ -152,14 +158,14 @@ class Checker:
                           f"    actual output:\n{indent(output[:3000])}")
 
     def run_request(self, block: Block) -> str:
-        line = next(l for l in block.text.splitlines() if l.strip())
-        request = re.match(r"^GET\s+(\S+)(?:\s+->\s*(\d{3}))?(?:\s+\(.*\))?\s*$", line.strip())
-        if not request or len([l for l in block.text.splitlines() if l.strip()]) != 1:
-            raise Failure("a GET block holds one line: GET /path [-> STATUS] [(note)]")
-        status, body = get(self.spaces.real_server(), request.group(1))
-        want = int(request.group(2) or 200)
-        if status != want:
-            raise Failure(f"HTTP {status}, expected {want}: {body[:300]}")
+        try:
+            request = parse_request(block)
+        except ValueError as error:
+            raise Failure(str(error))
+        status, body = send(self.spaces.real_server(), request.method, request.path, request.body,
+                            FHIR_JSON if request.method == "POST" else "")
+        if status != request.status:
+            raise Failure(f"HTTP {status}, expected {request.status}: {body[:300]}")
         return body
 
     def run_command(self, command: str, workspace: str, fixture: bool) -> str:

@@ -1,7 +1,8 @@
 """Finds the examples of a Markdown document: fenced blocks, the directives that say how to
-run them, prose examples written `"query" -> CODE`, and the paragraphs that list a program's
-flags. The markup is described in check_doc_examples.py."""
+run them, the requests of GET and POST blocks, prose examples written `"query" -> CODE`, and
+the paragraphs that list a program's flags. The markup is described in check_doc_examples.py."""
 
+import json
 import re
 from dataclasses import dataclass, field
 from typing import List, Optional
@@ -38,10 +39,54 @@ class Block:
 
     def is_request(self) -> bool:
         first = next((l for l in self.text.splitlines() if l.strip()), "")
-        return self.lang in ("", "http") and first.startswith("GET ")
+        return self.lang in ("", "http") and first.startswith(("GET ", "POST "))
 
     def is_commands(self) -> bool:
         return self.lang in ("sh", "bash", "console")
+
+
+# GET /v1/search?q=x -> 400 (a note); POST /fhir/ValueSet/$expand -> 422, its JSON body below.
+REQUEST_LINE = re.compile(r"^(GET|POST)\s+(\S+)(?:\s+->\s*(\d{3}))?(?:\s+\(.*\))?\s*$")
+GET_FORM = "a GET block holds one line: GET /path [-> STATUS] [(note)]"
+POST_FORM = "a POST block holds POST /fhir/PATH [-> STATUS] [(note)] and then its JSON body"
+
+
+@dataclass
+class Request:
+    """What a GET or POST block sends, and the status it expects."""
+    method: str
+    path: str
+    status: int     # 200 unless the block says `-> STATUS`
+    body: str = ""  # POST: the lines after the request line, JSON
+
+
+def parse_request(block: Block) -> Request:
+    """The request of a block whose is_request() is true. Raises ValueError, with a message
+    naming the form to write, for a malformed one; a body that is not JSON gives its document line."""
+    lines = block.text.split("\n")
+    first = next(i for i, l in enumerate(lines) if l.strip())
+    match = REQUEST_LINE.match(lines[first].strip())
+    method = lines[first].split()[0]
+    form = GET_FORM if method == "GET" else POST_FORM
+    if not match or not match.group(2).startswith("/"):
+        raise ValueError(f"{form}; got {lines[first].strip()[:120]!r}")
+    status = int(match.group(3) or 200)
+    body = "\n".join(lines[first + 1:])
+    if method == "GET":
+        if body.strip():
+            raise ValueError(form)
+        return Request(method, match.group(2), status)
+    # The /v1 API answers GET only; POST is the FHIR operations' Parameters form.
+    if not match.group(2).startswith("/fhir/"):
+        raise ValueError(f"{form}: only /fhir/ takes POST; got {match.group(2)[:120]!r}")
+    if not body.strip():
+        raise ValueError(f"{form}; the body is missing")
+    try:
+        json.loads(body)
+    except json.JSONDecodeError as error:
+        line = block.line + 1 + first + error.lineno  # the fence, the request line, then the body
+        raise ValueError(f"line {line}: the POST body is not JSON: {error.msg}")
+    return Request(method, match.group(2), status, body)
 
 
 @dataclass

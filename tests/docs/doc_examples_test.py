@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """The docs test's own rules, as tables: how expected output is compared (expected_output.py)
-and how a document's blocks, directives and prose arrows are read (doc_examples.py)."""
+and how a document's blocks, directives, GET and POST requests and prose arrows are read
+(doc_examples.py)."""
 
 import os
 import sys
@@ -8,7 +9,7 @@ import tempfile
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from doc_examples import Paragraph, find_arrows, parse_document  # noqa: E402
+from doc_examples import Block, Paragraph, Request, find_arrows, parse_document, parse_request  # noqa: E402
 from expected_output import match_json, match_output, match_text  # noqa: E402
 
 
@@ -107,6 +108,49 @@ class ParseDocumentTest(unittest.TestCase):
     def test_a_get_block_is_a_request(self):
         document = self.parse("```\nGET /healthz\n```\n")
         self.assertTrue(document.blocks[0].is_request())
+
+    def test_a_post_block_is_a_request_and_its_output_follows_it(self):
+        document = self.parse('```\nPOST /fhir/CodeSystem/$lookup\n{"resourceType": "Parameters"}\n```\n'
+                              '```json\n{}\n```\n\n```json\nPOST /fhir/x\n```\n')
+        self.assertEqual([(b.is_request(), b.follows_block) for b in document.blocks],
+                         [(True, False), (False, True), (False, True)])  # a ```json block is never a request
+
+
+class ParseRequestTest(unittest.TestCase):
+    BODY = '{"resourceType": "Parameters",\n "parameter": []}'
+    # (the block's text, the request or the error); the block's fence is line 10.
+    ROWS = [
+        # GET: one line, to any path; a status after "->" and a note in parentheses.
+        ("GET /v1/search?q=asthma", Request("GET", "/v1/search?q=asthma", 200)),
+        ("GET /fhir/metadata?mode=terminology", Request("GET", "/fhir/metadata?mode=terminology", 200)),
+        ("GET /v1/search?q=x&limit=500      -> 400", Request("GET", "/v1/search?q=x&limit=500", 400)),
+        ("GET /v1/codes/icd10cm/I21.9      (attributes only)", Request("GET", "/v1/codes/icd10cm/I21.9", 200)),
+        ("\nGET /healthz\n", Request("GET", "/healthz", 200)),
+        ("GET /healthz\nGET /metrics", "a GET block holds one line: GET /path [-> STATUS] [(note)]"),
+        ("GET healthz", "a GET block holds one line: GET /path [-> STATUS] [(note)]; got 'GET healthz'"),
+        # POST: the request line, then the JSON body, sent as it is written.
+        ("POST /fhir/CodeSystem/$lookup\n" + BODY, Request("POST", "/fhir/CodeSystem/$lookup", 200, BODY)),
+        ("POST /fhir/ValueSet/$expand -> 422 (too many codes)\n" + BODY,
+         Request("POST", "/fhir/ValueSet/$expand", 422, BODY)),
+        ("POST /fhir/ValueSet/$expand",
+         "a POST block holds POST /fhir/PATH [-> STATUS] [(note)] and then its JSON body; the body is missing"),
+        ("POST /v1/search\n{}", "a POST block holds POST /fhir/PATH [-> STATUS] [(note)] and then its JSON body: "
+         "only /fhir/ takes POST; got '/v1/search'"),
+        # A body that is not JSON names its document line: fence 10, request 11, body from 12.
+        ('POST /fhir/CodeSystem/$lookup\n{"resourceType": "Parameters",\n "parameter": [}',
+         "line 13: the POST body is not JSON: Expecting value"),
+    ]
+
+    def test_rows(self):
+        for text, want in self.ROWS:
+            with self.subTest(text=text):
+                block = Block("T.md", 10, 10 + text.count("\n") + 2, "", text)
+                self.assertTrue(block.is_request())
+                try:
+                    got = parse_request(block)
+                except ValueError as error:
+                    got = str(error)
+                self.assertEqual(got, want)
 
 
 class FindArrowsTest(unittest.TestCase):

@@ -112,9 +112,15 @@ class Programs:
 
 
 def get(url: str, path: str) -> Tuple[int, str]:
+    return send(url, "GET", path)
+
+
+def send(url: str, method: str, path: str, body: str = "", content_type: str = "") -> Tuple[int, str]:
+    """One request to the server at url; returns the status and the body."""
     host, port = url[len("http://"):].split(":")
     connection = http.client.HTTPConnection(host, int(port), timeout=60)
-    connection.request("GET", path)
+    headers = {"Content-Type": content_type} if content_type else {}
+    connection.request(method, path, body.encode("utf-8") if body else None, headers)
     response = connection.getresponse()
     body = response.read().decode("utf-8")
     connection.close()
