@@ -84,18 +84,12 @@ void write_capability_statement(JsonWriter& writer) {
   writer.EndObject();
   writer.StartObject();
   write_member(writer, "type", "ValueSet");
-  writer.Key("interaction");
-  writer.StartArray();
-  for (const char* code : {"read", "search-type"}) {
-    writer.StartObject();
-    write_member(writer, "code", code);
-    writer.EndObject();
-  }
-  writer.EndArray();
   writer.Key("operation");
   writer.StartArray();
   write_operation(writer, "expand", "http://hl7.org/fhir/OperationDefinition/ValueSet-expand");
   write_operation(writer, "validate-code", "http://hl7.org/fhir/OperationDefinition/ValueSet-validate-code");
+  // tx.fhir.org's batch form of $validate-code (no OperationDefinition in R4 core).
+  write_operation(writer, "batch-validate-code", "http://hl7.org/fhir/OperationDefinition/ValueSet-batch-validate-code");
   writer.EndArray();
   writer.EndObject();
   writer.StartObject();

@@ -185,6 +185,10 @@ std::string ValueSetExpander::effective_version(const std::string& system, const
   if (auto fallback = options_.default_versions.find(system); fallback != options_.default_versions.end()) {
     return fallback->second;
   }
+  // A checked version also chooses where the value set leaves the version open.
+  if (auto checked = options_.checked_versions.find(system); checked != options_.checked_versions.end()) {
+    return checked->second;
+  }
   return "";
 }
 
@@ -232,6 +236,13 @@ Outcome<std::vector<ExpansionEntry>> ValueSetExpander::evaluate_rule(const Conce
       return operation_error(404, "not-found", text, "not-found", "UNKNOWN_CODESYSTEM");
     }
     const CodeSystemInfo& info = code_system->info();
+    if (auto checked = options_.checked_versions.find(rule.system);
+        checked != options_.checked_versions.end() && !version_matches(checked->second, info.version)) {
+      return operation_error(400, "exception",
+                             "The version '" + info.version + "' is not allowed for system '" + rule.system +
+                                 "': required to be '" + checked->second + "' by a version-check parameter",
+                             "version-error", "VALUESET_VERSION_CHECK");
+    }
     note_once(context.used_code_systems, canonical_of(info.url, info.version));
     note_code_system(context.notes, info);
     auto add = [&](const Concept& term) {

@@ -76,7 +76,8 @@ class ValueSetExpander {
                                const std::string& version, const std::string& code) const;
 
   // The version of system a value set rule resolves to after the options' defaults and
-  // forces: rule_version, or a default, or a forced one.
+  // forces: a forced one, else rule_version, else a default (system-version), else a checked
+  // one (check-system-version).
   std::string effective_version(const std::string& system, const std::string& rule_version) const;
 
   // The display of concept in the display language (its designation there), else its own.

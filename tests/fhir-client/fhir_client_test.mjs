@@ -142,7 +142,7 @@ describe("metadata", () => {
       (resource) => [resource.type, resource.operation.map((op) => op.name).sort()]));
     assert.deepEqual(operations, {
       CodeSystem: ["lookup", "subsumes", "validate-code"],
-      ValueSet: ["expand", "validate-code"],
+      ValueSet: ["batch-validate-code", "expand", "validate-code"],
       ConceptMap: ["translate"],
     });
   });
