@@ -10,6 +10,27 @@ namespace {
 constexpr const char* kSoftwareVersion = "0.9.0";
 constexpr const char* kReleaseDate = "2026-12-02";
 
+// The stored resources (medcode-server --fhir-resources): read by id, searched by url and version.
+void write_read_and_search(JsonWriter& writer) {
+  writer.Key("interaction");
+  writer.StartArray();
+  for (const char* code : {"read", "search-type"}) {
+    writer.StartObject();
+    write_member(writer, "code", code);
+    writer.EndObject();
+  }
+  writer.EndArray();
+  writer.Key("searchParam");
+  writer.StartArray();
+  for (const char* name : {"url", "version"}) {
+    writer.StartObject();
+    write_member(writer, "name", name);
+    write_member(writer, "type", std::string(name) == "url" ? "uri" : "token");
+    writer.EndObject();
+  }
+  writer.EndArray();
+}
+
 void write_operation(JsonWriter& writer, const char* name, const char* definition) {
   writer.StartObject();
   write_member(writer, "name", name);
@@ -75,6 +96,7 @@ void write_capability_statement(JsonWriter& writer) {
   writer.StartArray();
   writer.StartObject();
   write_member(writer, "type", "CodeSystem");
+  write_read_and_search(writer);
   writer.Key("operation");
   writer.StartArray();
   write_operation(writer, "lookup", "http://hl7.org/fhir/OperationDefinition/CodeSystem-lookup");
@@ -84,6 +106,7 @@ void write_capability_statement(JsonWriter& writer) {
   writer.EndObject();
   writer.StartObject();
   write_member(writer, "type", "ValueSet");
+  write_read_and_search(writer);
   writer.Key("operation");
   writer.StartArray();
   write_operation(writer, "expand", "http://hl7.org/fhir/OperationDefinition/ValueSet-expand");

@@ -1,9 +1,11 @@
 #include "searcher/fhir/fhir_service.h"
 
 #include <exception>
+#include <optional>
 
 #include "searcher/fhir/internal/fhir_json_writer.h"
 #include "searcher/fhir/internal/operations.h"
+#include "searcher/fhir/resource_store.h"
 
 namespace medcode::searcher::fhir {
 namespace {
@@ -36,12 +38,54 @@ const Operation kOperations[] = {
     {"/ConceptMap/$translate", true, translate_code},
 };
 
+// GET /{type}/{id} and GET /{type}?url=&version= over the stored resources.
+std::optional<FhirResponse> stored_resource_route(const std::string& path, const FhirRequest& request,
+                                                  const ResourceStore* store) {
+  for (const char* type : {"CodeSystem", "ValueSet"}) {
+    const std::string prefix = std::string("/") + type;
+    if (path != prefix && path.rfind(prefix + "/", 0) != 0) continue;
+    const std::string id = path.size() > prefix.size() ? path.substr(prefix.size() + 1) : "";
+    if (id.find('$') != std::string::npos || id.find('/') != std::string::npos) return std::nullopt;
+    if (request.method != "GET" && request.method != "HEAD") {
+      return fhir_error(operation_error(405, "not-supported", "Stored " + std::string(type) + " resources are read-only; use GET",
+                                        "", "METHOD_NOT_ALLOWED"));
+    }
+    if (!id.empty()) {
+      const ResourceStore::Stored* found = store != nullptr ? store->read(type, id) : nullptr;
+      if (found == nullptr) {
+        return fhir_error(operation_error(404, "not-found", "No stored " + std::string(type) + " has the id '" +
+                                                                id.substr(0, 100) + "'", "not-found", "NOT_FOUND"));
+      }
+      return fhir_answer(found->json);
+    }
+    std::string url, version;
+    for (const auto& [name, value] : request.query) {
+      if (name == "url") url = value;
+      else if (name == "version") version = value;
+      else if (name.rfind("_", 0) != 0) {
+        return fhir_error(operation_error(400, "not-supported", "Search parameter '" + name.substr(0, 40) +
+                                                                    "' is not supported: search " + type + " by url and version",
+                                          "", "UNSUPPORTED_SEARCH_PARAMETER"));
+      }
+    }
+    const auto found = store != nullptr ? store->search(type, url, version) : std::vector<const ResourceStore::Stored*>();
+    std::string body = R"({"resourceType":"Bundle","type":"searchset","total":)" + std::to_string(found.size()) + R"(,"entry":[)";
+    for (std::size_t i = 0; i < found.size(); ++i) {
+      body += (i ? "," : "") + std::string(R"({"resource":)") + found[i]->json + R"(,"search":{"mode":"match"}})";
+    }
+    body += "]}";
+    return fhir_answer(std::move(body));
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
-FhirResponse handle_fhir_request(const FhirRequest& request, const Searcher& searcher) {
+FhirResponse handle_fhir_request(const FhirRequest& request, const Searcher& searcher, const ResourceStore* store) {
   try {
     std::string path = request.path;
     while (path.size() > 1 && path.back() == '/') path.pop_back();
+    if (auto stored = stored_resource_route(path, request, store)) return std::move(*stored);
     for (const Operation& operation : kOperations) {
       if (path != operation.path) continue;
       const bool allowed = request.method == "GET" || request.method == "HEAD" ||
@@ -52,7 +96,7 @@ FhirResponse handle_fhir_request(const FhirRequest& request, const Searcher& sea
                                               (operation.takes_post ? "; use GET or POST" : "; use GET"),
                                           "", "METHOD_NOT_ALLOWED"));
       }
-      auto context = make_request_context(request, searcher);
+      auto context = make_request_context(request, searcher, store);
       if (!context.is_ok()) return fhir_error(context.error());
       return operation.run(*context.value());
     }

@@ -15,6 +15,8 @@ class Searcher;
 
 namespace medcode::searcher::fhir {
 
+class ResourceStore;
+
 struct FhirRequest {
   std::string method;  // "GET" or "POST"
   std::string path;    // below /fhir: "/ValueSet/$expand", "/metadata"
@@ -33,7 +35,11 @@ struct FhirResponse {
 // Answers one FHIR request over searcher's index. Every failure is an OperationOutcome:
 // 400 for a bad parameter or body (naming it), 404 for an unknown code system, value set
 // or route, 405 for a method the route does not take, 422 "too-costly" for an expansion
-// too large without a filter, 503 when the index fails underneath. Never throws.
-FhirResponse handle_fhir_request(const FhirRequest& request, const Searcher& searcher);
+// too large without a filter, 503 when the index fails underneath. Never throws. With a
+// store (resource_store.h), its CodeSystems and ValueSets are seen by every operation, and
+// GET /CodeSystem/{id}, /ValueSet/{id} read them, GET /CodeSystem?url=&version= and
+// /ValueSet?url=&version= search them (a searchset Bundle).
+FhirResponse handle_fhir_request(const FhirRequest& request, const Searcher& searcher,
+                                 const ResourceStore* store = nullptr);
 
 }  // namespace medcode::searcher::fhir

@@ -8,9 +8,7 @@
 #include "searcher/fhir/fhir_service.h"
 
 namespace medcode::searcher::fhir {
-namespace {
 
-// The deepest nesting of arrays and objects in text, outside strings.
 std::size_t json_depth(std::string_view text) {
   std::size_t depth = 0;
   std::size_t deepest = 0;
@@ -30,8 +28,6 @@ std::size_t json_depth(std::string_view text) {
   }
   return deepest;
 }
-
-}  // namespace
 
 std::string_view without_byte_order_mark(std::string_view body) {
   if (body.size() >= 3 && body.substr(0, 3) == "\xEF\xBB\xBF") body.remove_prefix(3);

@@ -179,7 +179,8 @@ CodingResult validate_in_code_system(const TerminologyRegistry& registry, const 
   result.display = ValueSetExpander(registry, display_options).display_for(term, info);
   if (term.is_inactive) {
     result.inactive = true;
-    const std::string status = term.status.empty() ? "inactive" : term.status;
+    // tx.fhir.org names a status other than plain inactive with it: "retired and inactive".
+    const std::string status = term.status.empty() || term.status == "inactive" ? "inactive" : term.status + " and inactive";
     if (settings.active_only) {
       result.valid = false;
       result.issues.push_back(make_issue("error", "business-rule", "code-rule",
@@ -500,7 +501,8 @@ FhirResponse validate_code(RequestContext& context, bool on_code_system) {
       break;
     }
   }
-  bool valid = chosen != nullptr;
+  const bool any_valid = chosen != nullptr;
+  bool valid = any_valid;
   std::vector<Issue> issues;
   bool not_in_value_set = false;  // some coding of a codeable concept is not in the value set
   if (is_codeable_concept) {
@@ -514,7 +516,10 @@ FhirResponse validate_code(RequestContext& context, bool on_code_system) {
         issues.push_back(std::move(issue));
       }
     }
-    if (!valid && value_set != nullptr && not_in_value_set) {
+    // A coding that is wrong (an unknown code, a bad display) fails the concept even when
+    // another coding is in the value set, as tx.fhir.org judges it.
+    valid = any_valid && std::none_of(issues.begin(), issues.end(), [](const Issue& issue) { return issue.severity == "error"; });
+    if (!any_valid && value_set != nullptr && not_in_value_set) {
       Issue none;
       none.code = "code-invalid";
       none.tx_type = "not-in-vs";
@@ -541,7 +546,7 @@ FhirResponse validate_code(RequestContext& context, bool on_code_system) {
   write_parameter(writer, "result", "valueBoolean", valid ? "true" : "false");
   // An invalid codeable concept none of whose codings is in the value set names no coding
   // (as tx.fhir.org answers).
-  if (chosen != nullptr && !(is_codeable_concept && !valid && not_in_value_set)) {
+  if (chosen != nullptr && !(is_codeable_concept && !any_valid && not_in_value_set)) {
     if (!chosen->code.empty()) write_parameter(writer, "code", "valueCode", chosen->code);
     if (!chosen->system.empty()) write_parameter(writer, "system", "valueUri", chosen->system);
     if (!chosen->version.empty()) write_parameter(writer, "version", "valueString", chosen->version);
@@ -609,7 +614,7 @@ FhirResponse batch_validate_code(RequestContext& context) {
     one.method = "POST";
     one.query.clear();
     one.body.assign(merged_buffer.GetString(), merged_buffer.GetSize());
-    auto one_context = make_request_context(one, context.searcher);
+    auto one_context = make_request_context(one, context.searcher, context.store);
     const FhirResponse answer = one_context.is_ok() ? validate_code(*one_context.value(), false) : fhir_error(one_context.error());
     rapidjson::Document answer_json;
     answer_json.Parse(answer.body.c_str(), answer.body.size());

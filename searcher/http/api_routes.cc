@@ -162,7 +162,8 @@ HttpResponse page_asset(const ParsedTarget&, const std::vector<std::string>& par
 }
 
 // Everything under /fhir goes to the FHIR terminology service (searcher/fhir/).
-HttpResponse fhir_route(const HttpRequest& request, const ParsedTarget& target, const Searcher& searcher) {
+HttpResponse fhir_route(const HttpRequest& request, const ParsedTarget& target, const Searcher& searcher,
+                        const fhir::ResourceStore* store) {
   fhir::FhirRequest fhir_request;
   fhir_request.method = request.method;
   fhir_request.path = target.path.substr(5);  // after "/fhir"
@@ -170,7 +171,7 @@ HttpResponse fhir_route(const HttpRequest& request, const ParsedTarget& target, 
   fhir_request.body = request.body;
   fhir_request.content_type = request.content_type;
   fhir_request.accept_language = request.accept_language;
-  const fhir::FhirResponse answer = fhir::handle_fhir_request(fhir_request, searcher);
+  const fhir::FhirResponse answer = fhir::handle_fhir_request(fhir_request, searcher, store);
   HttpResponse response;
   response.status = answer.status;
   response.content_type = answer.content_type;
@@ -246,7 +247,7 @@ bool is_cacheable(Route route) {
 
 HttpResponse handle_request(const HttpRequest& request, ReloadingSearcher& searcher,
                             const Metrics& metrics_in, Route& route, ResponseCache* cache,
-                            const CorsPolicy* cors) {
+                            const CorsPolicy* cors, const fhir::ResourceStore* fhir_store) {
   route = Route::kOther;
   try {
     auto target = parse_target(request.target);
@@ -257,7 +258,7 @@ HttpResponse handle_request(const HttpRequest& request, ReloadingSearcher& searc
       if (cors != nullptr) {
         if (auto preflight = cors->preflight(request)) return std::move(*preflight);
       }
-      return fhir_route(request, target.value(), *searcher.current());
+      return fhir_route(request, target.value(), *searcher.current(), fhir_store);
     }
     for (const RouteRow& row : route_table()) {
       if (row.pattern.size() != parts.size()) continue;

@@ -24,6 +24,10 @@
 #include "searcher/http/metrics.h"
 #include "searcher/http/response_cache.h"
 
+namespace medcode::searcher::fhir {
+class ResourceStore;
+}
+
 namespace medcode::searcher {
 
 // Answers one request with the searcher of the calling thread. Errors use the API's JSON
@@ -34,8 +38,9 @@ namespace medcode::searcher {
 // and index. With a CORS policy, a preflight (OPTIONS from an allowed origin) on any route
 // gets its 204 (cors_policy.h); the caller adds the origin headers to every answer. Never
 // throws.
+// fhir_store: the FHIR service's stored resources (searcher/fhir/resource_store.h), or none.
 HttpResponse handle_request(const HttpRequest& request, ReloadingSearcher& searcher,
                             const Metrics& metrics, Route& route, ResponseCache* cache = nullptr,
-                            const CorsPolicy* cors = nullptr);
+                            const CorsPolicy* cors = nullptr, const fhir::ResourceStore* fhir_store = nullptr);
 
 }  // namespace medcode::searcher

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "searcher/engine/reloading_searcher.h"
+#include "searcher/fhir/resource_store.h"
 #include "searcher/http/api_routes.h"
 #include "searcher/http/connection_limit.h"
 #include "searcher/http/cors_policy.h"
@@ -32,12 +33,13 @@ using tcp = asio::ip::tcp;
 
 // What every session shares. options.threads and options.max_connections are resolved.
 struct Shared {
-  Shared(const ServerOptions& given, CorsPolicy cors_policy)
-      : options(given), cors(std::move(cors_policy)), cache(given.cache_entries) {
+  Shared(const ServerOptions& given, CorsPolicy cors_policy, std::shared_ptr<const fhir::ResourceStore> store)
+      : options(given), cors(std::move(cors_policy)), fhir_store(std::move(store)), cache(given.cache_entries) {
     metrics.watch_cache(&cache);
   }
   ServerOptions options;
   CorsPolicy cors;
+  std::shared_ptr<const fhir::ResourceStore> fhir_store;  // nullptr without --fhir-resources
   Metrics metrics;
   ResponseCache cache;
   std::atomic<std::size_t> open_connections{0};  // sessions being served
@@ -136,7 +138,8 @@ class Session : public std::enable_shared_from_this<Session> {
       response = error_response(Status::unavailable("index " + shared_.options.index_dir +
                                                     " cannot be opened; is it built?"));
     } else {
-      response = handle_request(exchange, *searcher, shared_.metrics, route, &shared_.cache, &shared_.cors);
+      response = handle_request(exchange, *searcher, shared_.metrics, route, &shared_.cache, &shared_.cors,
+                                shared_.fhir_store.get());
     }
     shared_.metrics.record(route, response.status,
                            std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
@@ -207,7 +210,8 @@ Result<tcp::endpoint> parse_listen(const std::string& listen) {
 struct HttpServer::Impl {
   // options.threads must be resolved (> 0) before construction: it is the io_context's
   // concurrency hint, and a hint of 1 tells Asio that a single thread runs it.
-  Impl(const ServerOptions& options, CorsPolicy cors) : shared(options, std::move(cors)) {}
+  Impl(const ServerOptions& options, CorsPolicy cors, std::shared_ptr<const fhir::ResourceStore> store)
+      : shared(options, std::move(cors), std::move(store)) {}
 
   Shared shared;
   asio::io_context io{static_cast<int>(shared.options.threads)};
@@ -269,13 +273,19 @@ Result<std::unique_ptr<HttpServer>> HttpServer::start(const ServerOptions& optio
   // Fail fast on a missing or unreadable index rather than on the first request.
   auto probe = Searcher::open(options.index_dir);
   if (!probe.is_ok()) return probe.status();
+  std::shared_ptr<const fhir::ResourceStore> store;
+  if (!options.fhir_resources_dir.empty()) {
+    auto loaded = fhir::ResourceStore::load_directory(options.fhir_resources_dir);
+    if (!loaded.is_ok()) return loaded.status();
+    store = std::move(loaded).value();
+  }
 
   ServerOptions resolved = options;
   if (resolved.threads == 0) resolved.threads = std::max(1u, std::thread::hardware_concurrency());
   auto max_connections = resolve_max_connections(options.max_connections, resolved.threads);
   if (!max_connections.is_ok()) return max_connections.status();
   resolved.max_connections = max_connections.value();
-  auto impl = std::make_unique<Impl>(resolved, std::move(cors).value());
+  auto impl = std::make_unique<Impl>(resolved, std::move(cors).value(), std::move(store));
   beast::error_code error;
   impl->acceptor.open(endpoint.value().protocol(), error);
   if (!error) impl->acceptor.set_option(asio::socket_base::reuse_address(true), error);

@@ -34,6 +34,9 @@ struct ServerOptions {
   // Origins whose pages may read the API from a browser (cors_policy.h): exact origins
   // ("https://ehr.example.org"), or "*" alone for any. Empty: none, no CORS header sent.
   std::vector<std::string> cors_origins;
+  // A directory of FHIR CodeSystem and ValueSet JSON files the FHIR service keeps for every
+  // request (searcher/fhir/resource_store.h); "" for none.
+  std::string fhir_resources_dir;
 };
 
 class HttpServer {
@@ -42,7 +45,7 @@ class HttpServer {
   // workers. kInvalidArgument "--listen \"x\": expected host:port", for a bad
   // --cors-origin (cors_policy.h) or a --max-connections the descriptor limit cannot hold
   // (connection_limit.h); kIOError when the address cannot be bound ("bind 127.0.0.1:8080:
-  // Address already in use").
+  // Address already in use"); ResourceStore::load_directory's errors for --fhir-resources.
   static Result<std::unique_ptr<HttpServer>> start(const ServerOptions& options);
   ~HttpServer();
 

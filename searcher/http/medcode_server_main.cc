@@ -1,6 +1,6 @@
 // medcode-server: serves a medcode index over HTTP (JSON API, web page, metrics).
 //   medcode-server --index DIR [--listen 127.0.0.1:8080] [--threads N] [--cache-entries N]
-//                  [--max-connections N] [--cors-origin ORIGIN]...
+//                  [--max-connections N] [--cors-origin ORIGIN]... [--fhir-resources DIR]
 #include <boost/program_options.hpp>
 #include <cstdio>
 #include <exception>
@@ -21,7 +21,7 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: medcode-server --index DIR [--listen HOST:PORT] [--threads N] [--cache-entries N]\n"
-    "                      [--max-connections N] [--cors-origin ORIGIN]...\n";
+    "                      [--max-connections N] [--cors-origin ORIGIN]... [--fhir-resources DIR]\n";
 
 // What --help adds to the usage: the safe defaults an operator should know about.
 constexpr const char* kAbout =
@@ -58,7 +58,9 @@ int run(int argc, char** argv) {
       "connections served at once; past it a new one gets 503 (default: 1024, or less if ulimit -n is lower)")(
       "cors-origin", po::value(&options.cors_origins)->value_name("ORIGIN"),
       "an origin whose pages may call the API (https://ehr.example.org); repeatable; \"*\" alone allows any "
-      "(default: none)");
+      "(default: none)")(
+      "fhir-resources", po::value(&options.fhir_resources_dir)->value_name("DIR"),
+      "a directory of FHIR CodeSystem and ValueSet JSON files to serve under /fhir (stored value sets)");
   po::variables_map values;
   try {
     po::store(po::parse_command_line(argc, argv, flags), values);

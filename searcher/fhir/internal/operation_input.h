@@ -26,6 +26,10 @@ inline constexpr std::size_t kMaxJsonDepth = 128;
 // start JSON with one).
 std::string_view without_byte_order_mark(std::string_view body);
 
+// The deepest nesting of arrays and objects in text, outside strings (to check against
+// kMaxJsonDepth before parsing).
+std::size_t json_depth(std::string_view text);
+
 class OperationInput {
  public:
   // OperationError 400 for a body that is not JSON or not a Parameters resource.

@@ -4,7 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 #include "searcher/engine/searcher.h"
+#include "searcher/fhir/resource_store.h"
 #include "tests/support/fixture_corpus.h"
 
 namespace medcode::searcher::fhir {
@@ -142,6 +145,55 @@ TEST_F(FhirServiceTest, AnImportCycleIsReportedWithItsPathway) {
   EXPECT_NE(response.body.find("Found a circularity pointing to http://example.org/a|1 processing ValueSet with pathway "
                                "[http://example.org/a|1, http://example.org/b|1]"),
             std::string::npos) << response.body;
+}
+
+// Stored resources (medcode-server --fhir-resources): a code system file and a Bundle with a
+// value set over it, read by id, searched by url, and used by the operations without
+// tx-resource.
+TEST_F(FhirServiceTest, ServesStoredCodeSystemsAndValueSets) {
+  testing::TempDir dir;
+  {
+    std::ofstream(dir / "example-cs.json") << kCodeSystem;
+    std::ofstream(dir / "bundle.json") << R"({"resourceType":"Bundle","type":"collection","entry":[{"resource":
+      {"resourceType":"ValueSet","id":"children","url":"http://example.org/vs/children","version":"2","status":"active",
+       "compose":{"include":[{"system":"http://example.org/cs","filter":[{"property":"concept","op":"descendent-of","value":"parent"}]}]}}}]})";
+    std::ofstream(dir / "notes.txt") << "not JSON, and not read: only *.json files are";
+  }
+  auto loaded = ResourceStore::load_directory(dir.path());
+  ASSERT_TRUE(loaded.is_ok()) << loaded.status().to_string();
+  const ResourceStore& store = *loaded.value();
+  EXPECT_EQ(store.size(), 2u);
+  auto stored_get = [&](const std::string& path, std::vector<std::pair<std::string, std::string>> query) {
+    return handle_fhir_request({"GET", path, std::move(query), "", "", ""}, *searcher_, &store);
+  };
+  const FhirResponse read = stored_get("/ValueSet/children", {});
+  EXPECT_EQ(read.status, 200);
+  EXPECT_NE(read.body.find("\"url\":\"http://example.org/vs/children\""), std::string::npos) << read.body;
+  EXPECT_EQ(stored_get("/ValueSet/none", {}).status, 404);
+  const FhirResponse search = stored_get("/CodeSystem", {{"url", "http://example.org/cs"}});
+  EXPECT_NE(search.body.find("\"type\":\"searchset\",\"total\":1"), std::string::npos) << search.body;
+  EXPECT_NE(stored_get("/ValueSet", {{"url", "http://example.org/other"}}).body.find("\"total\":0"), std::string::npos);
+  EXPECT_EQ(stored_get("/ValueSet", {{"name", "x"}}).status, 400);
+
+  const FhirResponse expanded = stored_get("/ValueSet/$expand", {{"url", "http://example.org/vs/children"}});
+  ASSERT_EQ(expanded.status, 200) << expanded.body;
+  EXPECT_NE(expanded.body.find("\"total\":2"), std::string::npos) << expanded.body;
+  EXPECT_NE(expanded.body.find("\"code\":\"child-a\""), std::string::npos);
+  EXPECT_EQ(expanded.body.find("\"code\":\"parent\""), std::string::npos);
+  const FhirResponse valid = stored_get("/ValueSet/$validate-code", {{"url", "http://example.org/vs/children"},
+                                                                     {"system", "http://example.org/cs"}, {"code", "child-b"}});
+  EXPECT_NE(valid.body.find("{\"name\":\"result\",\"valueBoolean\":true}"), std::string::npos) << valid.body;
+  // Without the store, the same value set is unknown.
+  EXPECT_EQ(get("/ValueSet/$expand", {{"url", "http://example.org/vs/children"}}).status, 404);
+}
+
+TEST_F(FhirServiceTest, AStoredFileThatIsNotAResourceIsRefusedByName) {
+  testing::TempDir dir;
+  std::ofstream(dir / "broken.json") << R"({"resourceType":"ValueSet","url":)";
+  auto broken = ResourceStore::load_directory(dir.path());
+  ASSERT_FALSE(broken.is_ok());
+  EXPECT_NE(broken.status().message().find("broken.json: not a JSON object"), std::string::npos) << broken.status().message();
+  EXPECT_FALSE(ResourceStore::load_directory(dir / "missing").is_ok());
 }
 
 }  // namespace
