@@ -39,7 +39,7 @@ constexpr const char* kUsage =
     "usage: medcode-indexer build [--corpus DIR] [--release fy2026] (--index DIR | --root ROOT [--publish])\n"
     "                             [--strict] [--keep N] [--leave-out FILE]\n"
     "                             [--code-sets icd10cm,icd10pcs,hcpcs,guidelines]\n"
-    "                             [--import SYSTEM=FILE.tsv|FILE.jsonl]...\n"
+    "                             [--import SYSTEM=FILE.tsv|FILE.jsonl|FILE.json]...\n"
     "       medcode-indexer update --root ROOT [--release fy2026] [--from VERSION] [--publish] ...\n"
     "       medcode-indexer publish --root ROOT VERSION [--keep N]\n"
     "       medcode-indexer list --root ROOT\n"
@@ -324,7 +324,7 @@ int run(int argc, char** argv) {
       "code-sets", po::value<std::string>(&code_sets)->default_value("icd10cm,icd10pcs,hcpcs,guidelines"),
       "official code sets to include, comma-separated (update: those the version it starts from was built with)")(
       "import", po::value<std::vector<std::string>>(&imports),
-      "add a licensed or local code set: SYSTEM=FILE (.tsv or .jsonl, see docs/IMPORT.md; update: the imports "
+      "add a licensed or local code set: SYSTEM=FILE (.tsv, .jsonl or a FHIR CodeSystem .json, see docs/IMPORT.md; update: the imports "
       "of the version it starts from)");
   po::variables_map values;
   if (auto stop = parse_flags(argc, argv, flags, values)) return *stop;

@@ -4,6 +4,7 @@
 
 #include <map>
 #include <set>
+#include <vector>
 
 #include "common/code_format.h"
 #include "common/text_trim.h"
@@ -157,13 +158,92 @@ Status read_tsv(std::string_view bytes, const std::string& name, LocalCodeSet& o
   return Status::ok();
 }
 
+// A concept's value of property code, as text ("" when it has none).
+std::string property_value(const rapidjson::Value& concept_json, const char* code) {
+  auto properties = concept_json.FindMember("property");
+  if (properties == concept_json.MemberEnd() || !properties->value.IsArray()) return "";
+  for (const auto& property : properties->value.GetArray()) {
+    if (!property.IsObject() || json_string(property, "code") != code) continue;
+    for (auto it = property.MemberBegin(); it != property.MemberEnd(); ++it) {
+      const std::string_view key(it->name.GetString(), it->name.GetStringLength());
+      if (!key.starts_with("value")) continue;
+      if (it->value.IsString()) return trimmed(it->value.GetString());
+      if (it->value.IsBool()) return it->value.GetBool() ? "true" : "false";
+    }
+  }
+  return "";
+}
+
+// A FHIR CodeSystem resource (R4 JSON): each concept a code, its display the title, its
+// definition the description, its designations synonyms, its nesting (or its "parent"
+// property) the hierarchy, and notSelectable = true not billable. The concept tree is
+// walked with an explicit stack: a hostile file nests as deep as it likes.
+Status read_fhir_code_system(std::string_view bytes, const std::string& name, LocalCodeSet& out) {
+  rapidjson::Document document;
+  document.Parse<rapidjson::kParseIterativeFlag>(bytes.data(), bytes.size());
+  if (document.HasParseError() || !document.IsObject()) {
+    return Status::data_error(name + ": not a JSON object (at byte " + std::to_string(document.GetErrorOffset()) +
+                              "); a .json import is one FHIR CodeSystem resource");
+  }
+  if (json_string(document, "resourceType") != "CodeSystem") {
+    return Status::data_error(name + ": resourceType is " + quote_for_message(json_string(document, "resourceType")) +
+                              ", not CodeSystem; a .json import is one FHIR CodeSystem resource");
+  }
+  CodeCollector collector(out);
+  struct Pending {
+    const rapidjson::Value* concepts;
+    std::string parent;
+    std::string path;
+  };
+  std::vector<Pending> stack;
+  auto top = document.FindMember("concept");
+  if (top != document.MemberEnd() && top->value.IsArray()) stack.push_back({&top->value, "", "concept"});
+  while (!stack.empty()) {
+    const Pending pending = stack.back();
+    stack.pop_back();
+    const auto list = pending.concepts->GetArray();
+    for (rapidjson::SizeType i = 0; i < list.Size(); ++i) {
+      const rapidjson::Value& item = list[i];
+      const std::string location = name + ": " + pending.path + "[" + std::to_string(i) + "]";
+      if (!item.IsObject()) {
+        out.skipped.add(location, "not a concept object");
+        continue;
+      }
+      LocalCode code;
+      code.location = location;
+      code.title = json_string(item, "display");
+      code.description = json_string(item, "definition");
+      code.parent = pending.parent.empty() ? property_value(item, "parent") : pending.parent;
+      code.is_billable = property_value(item, "notSelectable") != "true";
+      auto designations = item.FindMember("designation");
+      if (designations != item.MemberEnd() && designations->value.IsArray()) {
+        for (const auto& designation : designations->value.GetArray()) {
+          if (!designation.IsObject()) continue;
+          const std::string value = json_string(designation, "value");
+          if (!value.empty() && value != code.title) code.synonyms.push_back(value);
+        }
+      }
+      const std::string raw_code = json_string(item, "code");
+      auto children = item.FindMember("concept");
+      if (children != item.MemberEnd() && children->value.IsArray()) {
+        stack.push_back({&children->value, raw_code, location.substr(name.size() + 2) + ".concept"});
+      }
+      collector.add(std::move(code), raw_code);
+    }
+  }
+  return Status::ok();
+}
+
 }  // namespace
 
 Result<LocalCodeSet> read_local_code_set(std::string_view bytes, const std::string& source_name) {
   if (Status valid = check_utf8(bytes, source_name); !valid.is_ok()) return valid;
   LocalCodeSet set;
   const bool jsonl = source_name.ends_with(".jsonl") || source_name.ends_with(".ndjson");
-  Status read = jsonl ? read_jsonl(bytes, source_name, set) : read_tsv(bytes, source_name, set);
+  const bool fhir = source_name.ends_with(".json");
+  Status read = fhir    ? read_fhir_code_system(bytes, source_name, set)
+                : jsonl ? read_jsonl(bytes, source_name, set)
+                        : read_tsv(bytes, source_name, set);
   if (!read.is_ok()) return read;
   if (set.codes.empty()) {
     return Status::data_error(source_name + ": no codes found (" + std::to_string(set.skipped.count()) +

@@ -1,8 +1,10 @@
 // Reads a code set a user's organisation is licensed for or maintains itself (CPT from
 // the AMA's files, payer or local codes), in medcode's documented import format
 // (docs/IMPORT.md): TSV with a header row, or JSON Lines, one code per row/line, fields
-//   code (required), title (required), description, synonyms, parent, billable.
-// The format is chosen by the file name: .jsonl / .ndjson, else TSV.
+//   code (required), title (required), description, synonyms, parent, billable;
+// or a FHIR CodeSystem resource (R4 JSON): concepts with display, definition, designations,
+// nesting or a parent property, and notSelectable.
+// The format is chosen by the file name: .json (FHIR), .jsonl / .ndjson, else TSV.
 #pragma once
 
 #include <string>
@@ -32,7 +34,9 @@ struct LocalCodeSet {
 // Parses the file's bytes; source_name ("cpt.tsv") picks the format and prefixes messages.
 // Rows without code or title, with a code that is not 1-32 letters or digits (dots ignored),
 // repeated codes and malformed JSON lines are skipped and logged. kDataError for
-// invalid UTF-8, a TSV header without "code" and "title", or a file without any code.
+// invalid UTF-8, a TSV header without "code" and "title", a .json file that is not a
+// CodeSystem resource, or a file without any code. A FHIR concept's code must fit the same
+// rule (1-32 letters or digits); others are skipped and logged.
 Result<LocalCodeSet> read_local_code_set(std::string_view bytes, const std::string& source_name);
 
 }  // namespace medcode::indexer

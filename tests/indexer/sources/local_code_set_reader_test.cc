@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+
 namespace medcode::indexer {
 namespace {
 
@@ -65,6 +67,42 @@ TEST(LocalCodeSetReaderTest, SkipsBadRowsAndRefusesBadFiles) {
   auto invalid = read_local_code_set("code\ttitle\nA1\t\xc3(\n", "x.tsv");
   ASSERT_FALSE(invalid.is_ok());
   EXPECT_NE(invalid.status().message().find("invalid UTF-8"), std::string::npos);
+}
+
+// A FHIR CodeSystem resource as a code set: nesting and the parent property give the
+// hierarchy, designations the synonyms, notSelectable the billable flag.
+TEST(LocalCodeSetReaderTest, ReadsAFhirCodeSystem) {
+  const std::string text = R"({"resourceType":"CodeSystem","url":"http://example.org/cs/widgets","status":"active",
+    "content":"complete","concept":[
+      {"code":"ZZ100","display":"Widget procedures","property":[{"code":"notSelectable","valueBoolean":true}],
+       "concept":[{"code":"ZZ101","display":"Widget insertion, left","definition":"Placing a widget.",
+                   "designation":[{"value":"widget placement"},{"language":"de","value":"Widget-Einsetzen"}]}]},
+      {"code":"ZZ102","display":"Widget removal","property":[{"code":"parent","valueCode":"ZZ100"}]},
+      {"code":"not-a-code!","display":"Refused: the import code format is letters and digits"}]})";
+  auto set = read_local_code_set(text, "widgets.json");
+  ASSERT_TRUE(set.is_ok()) << set.status().to_string();
+  ASSERT_EQ(set.value().codes.size(), 3u);
+  std::map<std::string, LocalCode> by_code;
+  for (const LocalCode& code : set.value().codes) by_code[code.code] = code;
+  EXPECT_FALSE(by_code["ZZ100"].is_billable);
+  EXPECT_EQ(by_code["ZZ101"].parent, "ZZ100");
+  EXPECT_EQ(by_code["ZZ101"].title, "Widget insertion, left");
+  EXPECT_EQ(by_code["ZZ101"].description, "Placing a widget.");
+  EXPECT_EQ(by_code["ZZ101"].synonyms, (std::vector<std::string>{"widget placement", "Widget-Einsetzen"}));
+  EXPECT_TRUE(by_code["ZZ101"].is_billable);
+  EXPECT_EQ(by_code["ZZ102"].parent, "ZZ100");
+  EXPECT_EQ(set.value().skipped.count(), 1u);
+
+  auto not_code_system = read_local_code_set(R"({"resourceType":"ValueSet"})", "vs.json");
+  ASSERT_FALSE(not_code_system.is_ok());
+  EXPECT_NE(not_code_system.status().message().find("vs.json: resourceType is \"ValueSet\", not CodeSystem"), std::string::npos)
+      << not_code_system.status().message();
+  EXPECT_FALSE(read_local_code_set("{\"resourceType\":", "broken.json").is_ok());
+  // Nested a hundred thousand deep: read without recursion, and refused as empty of codes.
+  std::string deep = R"({"resourceType":"CodeSystem","concept":)";
+  for (int i = 0; i < 100000; ++i) deep += "[";
+  auto hostile = read_local_code_set(deep, "deep.json");
+  EXPECT_FALSE(hostile.is_ok());
 }
 
 }  // namespace
