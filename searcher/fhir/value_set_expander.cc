@@ -304,7 +304,8 @@ Outcome<std::vector<ExpansionEntry>> ValueSetExpander::evaluate_rule(const Conce
     } else {
       return operation_error(422, "too-costly",
                              "The value set includes all of " + info.url + " (" + std::to_string(code_system->size()) +
-                                 " codes), too many to expand without a filter; give filter, or count",
+                                 " codes), too many to expand whole; give the filter parameter (ranked by the search engine), or "
+                                 "narrow the value set with an is-a filter (" + info.url + "?fhir_vs=isa/<code>)",
                              "", "VALUESET_TOO_COSTLY");
     }
   }
