@@ -60,7 +60,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (size == 0) return 0;
   const std::string_view file(reinterpret_cast<const char*>(data) + 1, size - 1);
   const std::string name = "fuzz";
-  switch (data[0] % 20) {
+  switch (data[0] % 22) {
     case 0: (void)read_order_file(file, name, kIcd10Cm); break;
     case 1: (void)read_order_file(file, name, kIcd10Pcs); break;
     case 2: (void)read_order_addenda(file, name); break;
@@ -81,6 +81,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     case 17: (void)read_hpo_layperson_synonyms(file, name); (void)read_symptom_ontology_synonyms(file, name); break;
     case 18: (void)split_guidelines(pdf_pages_of_text(pages_of(file)), name); break;
     case 19: (void)read_pdf_pages(temporary_file(file, ".pdf")); break;
+    case 20: (void)read_local_code_set(file, "fuzz.json"); break;  // a FHIR CodeSystem import
+    case 21: (void)read_local_code_set(file, "fuzz.jsonl"); break;
   }
   return 0;
 }
