@@ -193,18 +193,20 @@ Status read_fhir_code_system(std::string_view bytes, const std::string& name, Lo
   struct Pending {
     const rapidjson::Value* concepts;
     std::string parent;
-    std::string path;
+    std::size_t depth;
   };
   std::vector<Pending> stack;
   auto top = document.FindMember("concept");
-  if (top != document.MemberEnd() && top->value.IsArray()) stack.push_back({&top->value, "", "concept"});
+  if (top != document.MemberEnd() && top->value.IsArray()) stack.push_back({&top->value, "", 1});
   while (!stack.empty()) {
     const Pending pending = stack.back();
     stack.pop_back();
     const auto list = pending.concepts->GetArray();
     for (rapidjson::SizeType i = 0; i < list.Size(); ++i) {
       const rapidjson::Value& item = list[i];
-      const std::string location = name + ": " + pending.path + "[" + std::to_string(i) + "]";
+      // The concept's place by nesting depth and position, not its whole path: a path grows
+      // with depth, and a deep file would make every code carry a long one.
+      const std::string location = name + ": concept " + std::to_string(i + 1) + " at depth " + std::to_string(pending.depth);
       if (!item.IsObject()) {
         out.skipped.add(location, "not a concept object");
         continue;
@@ -226,7 +228,7 @@ Status read_fhir_code_system(std::string_view bytes, const std::string& name, Lo
       const std::string raw_code = json_string(item, "code");
       auto children = item.FindMember("concept");
       if (children != item.MemberEnd() && children->value.IsArray()) {
-        stack.push_back({&children->value, raw_code, location.substr(name.size() + 2) + ".concept"});
+        stack.push_back({&children->value, raw_code, pending.depth + 1});
       }
       collector.add(std::move(code), raw_code);
     }

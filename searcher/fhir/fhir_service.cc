@@ -1,5 +1,6 @@
 #include "searcher/fhir/fhir_service.h"
 
+#include <algorithm>
 #include <exception>
 #include <optional>
 
@@ -38,7 +39,10 @@ const Operation kOperations[] = {
     {"/ConceptMap/$translate", true, translate_code},
 };
 
-// GET /{type}/{id} and GET /{type}?url=&version= over the stored resources.
+constexpr std::size_t kDefaultSearchCount = 20;
+constexpr std::size_t kMaxSearchCount = 100;
+
+// GET /{type}/{id} and GET /{type}?url=&version=&_count= over the stored resources.
 std::optional<FhirResponse> stored_resource_route(const std::string& path, const FhirRequest& request,
                                                   const ResourceStore* store) {
   for (const char* type : {"CodeSystem", "ValueSet"}) {
@@ -59,18 +63,27 @@ std::optional<FhirResponse> stored_resource_route(const std::string& path, const
       return fhir_answer(found->json);
     }
     std::string url, version;
+    std::size_t count = kDefaultSearchCount;
     for (const auto& [name, value] : request.query) {
       if (name == "url") url = value;
       else if (name == "version") version = value;
-      else if (name.rfind("_", 0) != 0) {
+      else if (name == "_count") {
+        if (value.empty() || value.size() > 6 || value.find_first_not_of("0123456789") != std::string::npos) {
+          return fhir_error(operation_error(400, "invalid", "Search parameter '_count' must be a whole number, not '" +
+                                                                value.substr(0, 20) + "'", "", "INVALID_PARAMETER"));
+        }
+        count = std::min<std::size_t>(std::stoul(value), kMaxSearchCount);
+      } else if (name.rfind("_", 0) != 0) {
         return fhir_error(operation_error(400, "not-supported", "Search parameter '" + name.substr(0, 40) +
                                                                     "' is not supported: search " + type + " by url and version",
                                           "", "UNSUPPORTED_SEARCH_PARAMETER"));
       }
     }
     const auto found = store != nullptr ? store->search(type, url, version) : std::vector<const ResourceStore::Stored*>();
+    // total counts every match; the entries are the first _count of them (stored resources
+    // can be large: a search is not a dump of the store).
     std::string body = R"({"resourceType":"Bundle","type":"searchset","total":)" + std::to_string(found.size()) + R"(,"entry":[)";
-    for (std::size_t i = 0; i < found.size(); ++i) {
+    for (std::size_t i = 0; i < found.size() && i < count; ++i) {
       body += (i ? "," : "") + std::string(R"({"resource":)") + found[i]->json + R"(,"search":{"mode":"match"}})";
     }
     body += "]}";

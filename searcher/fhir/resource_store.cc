@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "searcher/fhir/internal/operation_input.h"
@@ -32,8 +33,10 @@ Result<std::shared_ptr<const ResourceStore>> ResourceStore::load_directory(const
     return Status::invalid_argument("--fhir-resources \"" + directory + "\": not a directory of FHIR JSON files");
   }
   std::vector<std::filesystem::path> files;
-  for (const auto& entry : std::filesystem::directory_iterator(directory, error)) {
-    if (entry.is_regular_file() && entry.path().extension() == ".json") files.push_back(entry.path());
+  std::filesystem::directory_iterator it(directory, error);
+  for (; !error && it != std::filesystem::directory_iterator(); it.increment(error)) {
+    std::error_code type_error;
+    if (it->is_regular_file(type_error) && it->path().extension() == ".json") files.push_back(it->path());
   }
   if (error) return Status::io_error(directory + ": " + error.message());
   std::sort(files.begin(), files.end());
@@ -42,15 +45,17 @@ Result<std::shared_ptr<const ResourceStore>> ResourceStore::load_directory(const
   // The parsed files stay alive until every resource in them is read.
   std::vector<std::unique_ptr<rapidjson::Document>> documents;
   std::vector<std::pair<const JsonValue*, std::string>> resources;
+  std::set<std::string> ids;         // "type/id"
+  std::set<std::string> canonicals;  // "type url|version"
   for (const std::filesystem::path& file : files) {
     const std::string name = file.string();
-    if (std::filesystem::file_size(file, error) > kMaxFileBytes) {
-      return Status::data_error(name + ": larger than 64 MiB; split it into several files");
-    }
+    const std::uintmax_t size = std::filesystem::file_size(file, error);
+    if (error) return Status::io_error(name + ": " + error.message());
+    if (size > kMaxFileBytes) return Status::data_error(name + ": larger than 64 MiB; split it into several files");
     std::ifstream in(file, std::ios::binary);
     std::stringstream bytes;
     bytes << in.rdbuf();
-    if (!in.good() && !in.eof()) return Status::io_error(name + ": cannot be read");
+    if (!in || in.bad()) return Status::io_error(name + ": cannot be read");
     const std::string text = bytes.str();
     const std::string_view body = without_byte_order_mark(text);
     if (json_depth(body) > kMaxJsonDepth) {
@@ -59,7 +64,8 @@ Result<std::shared_ptr<const ResourceStore>> ResourceStore::load_directory(const
     auto document = std::make_unique<rapidjson::Document>();
     document->Parse<rapidjson::kParseIterativeFlag>(body.data(), body.size());
     if (document->HasParseError() || !document->IsObject()) {
-      return Status::data_error(name + ": not a JSON object (at byte " + std::to_string(document->GetErrorOffset()) + ")");
+      return Status::data_error(name + ": not a JSON object (at byte " + std::to_string(document->GetErrorOffset()) +
+                                "); each file must be one CodeSystem or ValueSet resource, or a Bundle of them");
     }
     std::vector<const JsonValue*> in_file;
     if (string_member(*document, "resourceType") == "Bundle") {
@@ -80,8 +86,12 @@ Result<std::shared_ptr<const ResourceStore>> ResourceStore::load_directory(const
       Stored stored{type, string_member(*in_file[i], "id"), string_member(*in_file[i], "url"),
                     string_member(*in_file[i], "version"), compact(*in_file[i])};
       if (stored.id.empty()) stored.id = file.stem().string() + (in_file.size() > 1 ? "-" + std::to_string(i) : "");
-      if (store->read(type, stored.id) != nullptr) {
+      if (!ids.insert(type + "/" + stored.id).second) {
         return Status::data_error(where + ": a second " + type + " with id \"" + stored.id + "\"; ids must be unique");
+      }
+      if (!stored.url.empty() && !canonicals.insert(type + " " + stored.url + "|" + stored.version).second) {
+        return Status::data_error(where + ": a second " + type + " " + stored.url + "|" + stored.version +
+                                  "; one url and version is one resource (give the copies different versions)");
       }
       store->stored_.push_back(std::move(stored));
       resources.emplace_back(in_file[i], where);

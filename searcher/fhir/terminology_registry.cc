@@ -1,6 +1,7 @@
 #include "searcher/fhir/terminology_registry.h"
 
 #include <algorithm>
+#include <string_view>
 #include <cctype>
 
 namespace medcode::searcher::fhir {
@@ -53,15 +54,27 @@ bool version_matches(const std::string& pattern, const std::string& version) {
   return true;
 }
 
+// A strict weak order over parts, as std::sort needs (a request's tx-resources choose the
+// versions, so an inconsistent order would be a crash a client can cause): numbers by value
+// (leading zeros ignored, then as written), before anything else; other parts as text.
+bool part_less(const std::string& left, const std::string& right) {
+  const bool left_number = is_number(left);
+  const bool right_number = is_number(right);
+  if (left_number != right_number) return left_number;
+  if (!left_number) return left < right;
+  const std::string_view a = std::string_view(left).substr(std::min(left.find_first_not_of('0'), left.size()));
+  const std::string_view b = std::string_view(right).substr(std::min(right.find_first_not_of('0'), right.size()));
+  if (a.size() != b.size()) return a.size() < b.size();
+  if (a != b) return a < b;
+  return left < right;
+}
+
 bool version_less(const std::string& a, const std::string& b) {
   const std::vector<std::string> left = parts_of(a);
   const std::vector<std::string> right = parts_of(b);
   for (std::size_t i = 0; i < std::min(left.size(), right.size()); ++i) {
     if (left[i] == right[i]) continue;
-    if (is_number(left[i]) && is_number(right[i])) {
-      if (left[i].size() != right[i].size()) return left[i].size() < right[i].size();
-    }
-    return left[i] < right[i];
+    return part_less(left[i], right[i]);
   }
   return left.size() < right.size();
 }

@@ -12,11 +12,13 @@
 
 namespace medcode::searcher::fhir {
 
-// Whether version matches pattern: equal, or as many dot-separated parts with "x" or "*"
-// as wildcard parts ("1.x.x" and "1.*.*" match "1.2.0"; "1" and "1.x" do not).
+// Whether version matches pattern: equal, or dot-separated parts with "x" or "*" as
+// wildcard parts, a trailing one covering the parts after it ("1.x.x", "1.*" and "1.x" match
+// "1.2.0"; "1" and "1.2" do not).
 bool version_matches(const std::string& pattern, const std::string& version);
 
-// Orders versions by their dot-separated parts, numerically where both parts are numbers.
+// Orders versions by their dot-separated parts: numeric parts by value and before other
+// parts, the rest as text; a strict weak order (safe for std::sort on any input).
 bool version_less(const std::string& a, const std::string& b);
 
 class TerminologyRegistry {

@@ -239,15 +239,22 @@ std::string resolve_version(const std::vector<std::string>& versions, const std:
   return best;
 }
 
+// The version of the include a coding is judged by, when a value set includes its system
+// more than once: one naming the coding's own version (or a pattern covering it), else one
+// listing the code, else the first.
 std::string include_version_of(const ValueSetResource& value_set, const CodingInput& input) {
-  const ConceptSetRule* chosen = nullptr;
+  const ConceptSetRule* first = nullptr;
+  const ConceptSetRule* listing = nullptr;
   for (const ConceptSetRule& rule : value_set.includes) {
     if (rule.system != input.coding.system) continue;
+    const std::string& given = input.coding.version;
+    if (!given.empty() && (rule.version == given || version_matches(rule.version, given))) return rule.version;
+    if (first == nullptr) first = &rule;
     const bool lists_code = std::any_of(rule.concepts.begin(), rule.concepts.end(),
                                         [&](const ConceptSetRule::Listed& listed) { return listed.code == input.coding.code; });
-    if (chosen == nullptr || lists_code) chosen = &rule;
-    if (lists_code) break;
+    if (listing == nullptr && lists_code) listing = &rule;
   }
+  const ConceptSetRule* chosen = listing != nullptr ? listing : first;
   return chosen != nullptr ? chosen->version : "";
 }
 
@@ -321,8 +328,7 @@ VersionChoice choose_version(const TerminologyRegistry& registry, const ValueSet
   }
   if (!checked.empty() && !version_matches(checked, choice.version)) {
     choice.issues.push_back(make_issue("error", "exception", "version-error",
-                                       "The version '" + choice.version + "' is not allowed for system '" + system +
-                                           "': required to be '" + checked + "' by a version-check parameter",
+                                       version_check_text(system, choice.version, checked),
                                        input.at("version"), "VALUESET_VERSION_CHECK"));
   }
   return choice;
@@ -586,6 +592,16 @@ FhirResponse batch_validate_code(RequestContext& context) {
   if (outer_list == nullptr) {
     return fhir_error(operation_error(400, "invalid", "$batch-validate-code takes a Parameters resource with validation parameters",
                                       "", "NO_VALIDATIONS"));
+  }
+  // Each validation re-reads the outer parameters (its tx-resources among them): bounded, so
+  // one request cannot ask for a quadratic amount of work.
+  constexpr std::size_t kMaxValidations = 1000;
+  const std::size_t validations = static_cast<std::size_t>(std::count_if(
+      outer_list->Begin(), outer_list->End(), [](const JsonValue& item) { return string_member(item, "name") == "validation"; }));
+  if (validations > kMaxValidations) {
+    return fhir_error(operation_error(400, "too-costly", "$batch-validate-code takes at most " + std::to_string(kMaxValidations) +
+                                                             " validations per request, not " + std::to_string(validations) +
+                                                             "; split the batch", "", "TOO_MANY_VALIDATIONS"));
   }
   rapidjson::StringBuffer buffer;
   JsonWriter writer(buffer);

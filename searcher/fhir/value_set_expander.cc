@@ -81,7 +81,8 @@ std::vector<std::string> comma_list(const std::string& text) {
 
 OperationError bad_filter(const CodeSystemInfo& info, const ConceptFilter& filter, const std::string& why) {
   return operation_error(400, "invalid",
-                         "The filter \"" + filter.property + " " + filter.op + " " + filter.value + "\" on " +
+                         "The filter \"" + filter.property.substr(0, 100) + " " + filter.op.substr(0, 40) + " " +
+                             filter.value.substr(0, 200) + "\" on " +
                              info.url + " " + why,
                          "vs-invalid", "FILTER_NOT_UNDERSTOOD");
 }
@@ -101,12 +102,18 @@ Outcome<bool> regex_match(const CodeSystemInfo& info, const ConceptFilter& filte
     compiled_pattern = filter.value;
   }
   if (!compiled->ok()) {
-    return bad_filter(info, filter, "is not a valid regular expression: " + compiled->error());
+    return bad_filter(info, filter, "is not a valid regular expression (RE2 syntax: no backreferences or lookarounds): " +
+                                        compiled->error().substr(0, 200));
   }
   return re2::RE2::FullMatch(text, *compiled);
 }
 
 }  // namespace
+
+std::string version_check_text(const std::string& system, const std::string& version, const std::string& required) {
+  return "The version '" + version + "' is not allowed for system '" + system + "': required to be '" + required +
+         "' by a version-check parameter";
+}
 
 std::string canonical_of(const std::string& url, const std::string& version) {
   return version.empty() ? url : url + "|" + version;
@@ -238,9 +245,7 @@ Outcome<std::vector<ExpansionEntry>> ValueSetExpander::evaluate_rule(const Conce
     const CodeSystemInfo& info = code_system->info();
     if (auto checked = options_.checked_versions.find(rule.system);
         checked != options_.checked_versions.end() && !version_matches(checked->second, info.version)) {
-      return operation_error(400, "exception",
-                             "The version '" + info.version + "' is not allowed for system '" + rule.system +
-                                 "': required to be '" + checked->second + "' by a version-check parameter",
+      return operation_error(400, "exception", version_check_text(rule.system, info.version, checked->second),
                              "version-error", "VALUESET_VERSION_CHECK");
     }
     note_once(context.used_code_systems, canonical_of(info.url, info.version));

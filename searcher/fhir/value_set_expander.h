@@ -105,4 +105,8 @@ Outcome<bool> concept_passes(const CodeSystemSource& code_system, const Concept&
 // "url|version", or "url" when version is "".
 std::string canonical_of(const std::string& url, const std::string& version);
 
+// tx.fhir.org's VALUESET_VERSION_CHECK text: version of system is not the required pattern
+// of a check-system-version parameter.
+std::string version_check_text(const std::string& system, const std::string& version, const std::string& required);
+
 }  // namespace medcode::searcher::fhir

@@ -98,11 +98,27 @@ TEST(LocalCodeSetReaderTest, ReadsAFhirCodeSystem) {
   EXPECT_NE(not_code_system.status().message().find("vs.json: resourceType is \"ValueSet\", not CodeSystem"), std::string::npos)
       << not_code_system.status().message();
   EXPECT_FALSE(read_local_code_set("{\"resourceType\":", "broken.json").is_ok());
-  // Nested a hundred thousand deep: read without recursion, and refused as empty of codes.
+  // Unclosed brackets a hundred thousand deep: refused by the (iterative) parser.
+  std::string unclosed = R"({"resourceType":"CodeSystem","concept":)";
+  for (int i = 0; i < 100000; ++i) unclosed += "[";
+  EXPECT_FALSE(read_local_code_set(unclosed, "unclosed.json").is_ok());
+}
+
+// A well-formed chain of concepts 50,000 deep: walked without recursion, every code with its
+// parent, and no location text growing with depth.
+TEST(LocalCodeSetReaderTest, ReadsAVeryDeepFhirCodeSystemWithoutRecursion) {
+  constexpr int kDepth = 50000;
   std::string deep = R"({"resourceType":"CodeSystem","concept":)";
-  for (int i = 0; i < 100000; ++i) deep += "[";
-  auto hostile = read_local_code_set(deep, "deep.json");
-  EXPECT_FALSE(hostile.is_ok());
+  for (int i = 0; i < kDepth; ++i) deep += R"([{"code":"A)" + std::to_string(i) + R"(","display":"Level )" + std::to_string(i) + R"(","concept":)";
+  deep += "[]";
+  for (int i = 0; i < kDepth; ++i) deep += "}]";
+  deep += "}";
+  auto set = read_local_code_set(deep, "deep.json");
+  ASSERT_TRUE(set.is_ok()) << set.status().to_string();
+  ASSERT_EQ(set.value().codes.size(), static_cast<std::size_t>(kDepth));
+  EXPECT_EQ(set.value().codes.back().code, "A49999");
+  EXPECT_EQ(set.value().codes.back().parent, "A49998");
+  EXPECT_LT(set.value().codes.back().location.size(), 64u);
 }
 
 }  // namespace

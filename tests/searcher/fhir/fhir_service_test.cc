@@ -4,10 +4,12 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 
 #include "searcher/engine/searcher.h"
 #include "searcher/fhir/resource_store.h"
+#include "searcher/fhir/terminology_registry.h"
 #include "tests/support/fixture_corpus.h"
 
 namespace medcode::searcher::fhir {
@@ -194,6 +196,29 @@ TEST_F(FhirServiceTest, AStoredFileThatIsNotAResourceIsRefusedByName) {
   ASSERT_FALSE(broken.is_ok());
   EXPECT_NE(broken.status().message().find("broken.json: not a JSON object"), std::string::npos) << broken.status().message();
   EXPECT_FALSE(ResourceStore::load_directory(dir / "missing").is_ok());
+}
+
+// Versions come from requests, and std::sort needs a strict weak order over whatever they
+// send: numbers by value and before words, no cycle such as 9 < 10 < 1a < 9.
+TEST(VersionOrderTest, IsAStrictWeakOrderOverMixedVersions) {
+  std::vector<std::string> versions = {"9", "10", "1a", "1.0.0", "1.2.0", "1.10.0", "01", "1", "a", "B", "2.x", "1.0",
+                                       "0.9", "10.0.1", "1a.2", "x", "", "1.0.0-beta", "2026", "fy2025", "fy2026"};
+  for (int i = 0; i < 3; ++i) versions.insert(versions.end(), versions.begin(), versions.begin() + 21);
+  std::sort(versions.begin(), versions.end(), version_less);
+  EXPECT_TRUE(std::is_sorted(versions.begin(), versions.end(), version_less));
+  for (const std::string& a : versions) {
+    EXPECT_FALSE(version_less(a, a)) << a;
+    for (const std::string& b : versions) {
+      if (version_less(a, b)) {
+        EXPECT_FALSE(version_less(b, a)) << a << " " << b;
+      }
+    }
+  }
+  EXPECT_TRUE(version_less("9", "10"));
+  EXPECT_TRUE(version_less("1.2.0", "1.10.0"));
+  EXPECT_TRUE(version_less("10", "1a"));  // a number before a word
+  EXPECT_FALSE(version_less("1a", "9"));
+  EXPECT_TRUE(version_less("fy2025", "fy2026"));
 }
 
 }  // namespace
