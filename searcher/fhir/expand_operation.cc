@@ -46,9 +46,23 @@ void write_designation(JsonWriter& writer, const Designation& designation) {
   writer.EndObject();
 }
 
+// R4 has no ValueSet.expansion.contains.property (R5 added it): it travels as FHIR's
+// cross-version extension, with "code" and "value" sub-extensions, which R4 clients and the
+// R4 JSON schema accept and R5-aware ones (the HL7 validator) read back as the element.
+constexpr const char* kContainsPropertyExtension =
+    "http://hl7.org/fhir/5.0/StructureDefinition/extension-ValueSet.expansion.contains.property";
+
 void write_property_value(JsonWriter& writer, const PropertyValue& property) {
   writer.StartObject();
-  write_member(writer, "code", property.code);
+  write_member(writer, "url", kContainsPropertyExtension);
+  writer.Key("extension");
+  writer.StartArray();
+  writer.StartObject();
+  write_member(writer, "url", "code");
+  write_member(writer, "valueCode", property.code);
+  writer.EndObject();
+  writer.StartObject();
+  write_member(writer, "url", "value");
   const std::string type = property.type.empty() ? "string" : property.type;
   writer.Key(value_key(type).c_str());
   if (type == "boolean") {
@@ -60,6 +74,8 @@ void write_property_value(JsonWriter& writer, const PropertyValue& property) {
   } else {
     write_text(writer, property.value);
   }
+  writer.EndObject();
+  writer.EndArray();
   writer.EndObject();
 }
 
@@ -89,7 +105,7 @@ void write_entry(JsonWriter& writer, const ExpansionEntry& entry, const Expansio
     }
   }
   if (!properties.empty()) {
-    writer.Key("property");
+    writer.Key("extension");
     writer.StartArray();
     for (const PropertyValue* property : properties) write_property_value(writer, *property);
     writer.EndArray();

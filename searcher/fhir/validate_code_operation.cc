@@ -44,7 +44,7 @@ Issue make_issue(std::string severity, std::string code, std::string tx_type, st
   issue.code = std::move(code);
   issue.tx_type = std::move(tx_type);
   issue.text = std::move(text);
-  issue.expression = {std::move(expression)};
+  if (!expression.empty()) issue.expression = {std::move(expression)};  // "": an issue about no element
   return issue;
 }
 
@@ -386,7 +386,6 @@ CodingResult validate_in_value_set(const TerminologyRegistry& registry, const Va
     Issue issue = make_issue("information", "business-rule", "status-check",
                              "Reference to " + note.kind + " " + note.resource_type + " " + note.canonical, "",
                              "MSG_" + upper(note.kind));
-    issue.expression.clear();
     result.issues.push_back(std::move(issue));
   }
   if (!membership.value().is_member) {

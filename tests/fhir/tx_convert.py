@@ -76,23 +76,26 @@ def _extension_parts(extension):
     return {part.get("url"): part for part in extension.get("extension", [])}
 
 
-def _contains_to_r5(entry):
-    remaining = []
-    for extension in entry.get("extension", []):
-        if extension.get("url") == CONTAINS_PROPERTY:
-            parts = _extension_parts(extension)
-            property_value = {"code": _value_element(parts.get("code", {}))[1]}
-            name, value = _value_element(parts.get("value", {}))
-            if name:
-                property_value[name] = value
-            entry.setdefault("property", []).append(property_value)
-        else:
-            remaining.append(extension)
-    if "extension" in entry:
+def _take_extensions(element, url):
+    """Removes and returns element's extensions with url (the rest stay, none left: no key)."""
+    taken = [e for e in element.get("extension", []) if e.get("url") == url]
+    if taken:
+        remaining = [e for e in element["extension"] if e.get("url") != url]
         if remaining:
-            entry["extension"] = remaining
+            element["extension"] = remaining
         else:
-            del entry["extension"]
+            del element["extension"]
+    return taken
+
+
+def _contains_to_r5(entry):
+    for extension in _take_extensions(entry, CONTAINS_PROPERTY):
+        parts = _extension_parts(extension)
+        property_value = {"code": _value_element(parts.get("code", {}))[1]}
+        name, value = _value_element(parts.get("value", {}))
+        if name:
+            property_value[name] = value
+        entry.setdefault("property", []).append(property_value)
     for child in entry.get("contains", []):
         _contains_to_r5(child)
 
@@ -101,21 +104,12 @@ def _value_set_to_r5(value_set):
     expansion = value_set.get("expansion")
     if not isinstance(expansion, dict):
         return
-    remaining = []
-    for extension in expansion.get("extension", []):
-        if extension.get("url") == EXPANSION_PROPERTY:
-            parts = _extension_parts(extension)
-            definition = {"code": _value_element(parts.get("code", {}))[1]}
-            if "uri" in parts:
-                definition["uri"] = _value_element(parts["uri"])[1]
-            expansion.setdefault("property", []).append(definition)
-        else:
-            remaining.append(extension)
-    if "extension" in expansion:
-        if remaining:
-            expansion["extension"] = remaining
-        else:
-            del expansion["extension"]
+    for extension in _take_extensions(expansion, EXPANSION_PROPERTY):
+        parts = _extension_parts(extension)
+        definition = {"code": _value_element(parts.get("code", {}))[1]}
+        if "uri" in parts:
+            definition["uri"] = _value_element(parts["uri"])[1]
+        expansion.setdefault("property", []).append(definition)
     for entry in expansion.get("contains", []):
         _contains_to_r5(entry)
 

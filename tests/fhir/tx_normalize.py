@@ -125,26 +125,26 @@ def _part(parameter, name):
     return None
 
 
+def _by_parts(left, right, key_part):
+    """HL7's order of two property or designation parameters: by key_part (code or
+    language), then by value when both have one; 0 when these do not decide."""
+    key_left = primitive_of(_part(left, key_part) or {}).lower()
+    key_right = primitive_of(_part(right, key_part) or {}).lower()
+    if key_left != key_right:
+        return _compare(key_left, key_right)
+    value_left = primitive_of(_part(left, "value") or {}).lower()
+    value_right = primitive_of(_part(right, "value") or {}).lower()
+    if value_left and value_right and value_left != value_right:
+        return _compare(value_left, value_right)
+    return 0
+
+
 def _parameter_order(left, right):
     name_left, name_right = left.get("name", ""), right.get("name", "")
-    if name_left == name_right == "property":
-        code_left = primitive_of(_part(left, "code") or {}).lower()
-        code_right = primitive_of(_part(right, "code") or {}).lower()
-        if code_left != code_right:
-            return _compare(code_left, code_right)
-        value_left = primitive_of(_part(left, "value") or {}).lower()
-        value_right = primitive_of(_part(right, "value") or {}).lower()
-        if value_left and value_right and value_left != value_right:
-            return _compare(value_left, value_right)
-    if name_left == name_right == "designation":
-        language_left = primitive_of(_part(left, "language") or {}).lower()
-        language_right = primitive_of(_part(right, "language") or {}).lower()
-        if language_left != language_right:
-            return _compare(language_left, language_right)
-        value_left = primitive_of(_part(left, "value") or {}).lower()
-        value_right = primitive_of(_part(right, "value") or {}).lower()
-        if value_left and value_right and value_left != value_right:
-            return _compare(value_left, value_right)
+    if name_left == name_right and name_left in ("property", "designation"):
+        decided = _by_parts(left, right, "code" if name_left == "property" else "language")
+        if decided:
+            return decided
     return _compare(name_left, name_right)
 
 

@@ -67,6 +67,17 @@ TEST_F(FhirServiceTest, ExpandsAnIsAFilterOverATxResourceCodeSystem) {
   EXPECT_NE(response.body.find("{\"name\":\"used-codesystem\",\"valueUri\":\"http://example.org/cs|1.0.0\"}"), std::string::npos);
 }
 
+// A concept property asked for travels as R4's cross-version extension (R4 has no
+// contains.property), so R4 clients and the R4 schema accept the expansion.
+TEST_F(FhirServiceTest, ExpansionPropertiesAreR4CrossVersionExtensions) {
+  const FhirResponse response = post("/ValueSet/$expand", with_resources(
+      R"({"name":"url","valueUri":"http://example.org/cs?fhir_vs"},{"name":"property","valueString":"status"})"));
+  ASSERT_EQ(response.status, 200) << response.body;
+  EXPECT_NE(response.body.find(R"("code":"retired","display":"Retired one","extension":[{"url":"http://hl7.org/fhir/5.0/StructureDefinition/extension-ValueSet.expansion.contains.property","extension":[{"url":"code","valueCode":"status"},{"url":"value","valueCode":"retired"}]}]})"),
+            std::string::npos) << response.body;
+  EXPECT_EQ(response.body.find("\"property\":["), std::string::npos) << response.body;
+}
+
 TEST_F(FhirServiceTest, ValidatesCodesWithTheHl7Messages) {
   const FhirResponse good = post("/CodeSystem/$validate-code",
                                  with_resources(R"({"name":"url","valueUri":"http://example.org/cs"},{"name":"code","valueCode":"child-a"})"));
